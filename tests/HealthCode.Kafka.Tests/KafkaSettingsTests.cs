@@ -1,0 +1,102 @@
+using Confluent.Kafka;
+
+namespace HealthCode.Kafka.Tests;
+
+public sealed class KafkaSettingsTests
+{
+    [Fact]
+    public void Validate_Defaults_Passes()
+    {
+        var settings = new KafkaSettings();
+
+        settings.Validate();
+
+        Assert.True(settings.IsEmbedded);
+    }
+
+    [Theory]
+    [InlineData(nameof(KafkaSettings.DefaultPartitions))]
+    [InlineData(nameof(KafkaSettings.ReplicationFactor))]
+    [InlineData(nameof(KafkaSettings.EmbeddedBrokers))]
+    [InlineData(nameof(KafkaSettings.HeartbeatInterval))]
+    [InlineData(nameof(KafkaSettings.ClientId))]
+    public void Validate_BadSetting_ThrowsNamingIt(string setting)
+    {
+        var settings = setting switch
+        {
+            nameof(KafkaSettings.DefaultPartitions) => new KafkaSettings { DefaultPartitions = 0 },
+            nameof(KafkaSettings.ReplicationFactor) => new KafkaSettings { ReplicationFactor = 4 },
+            nameof(KafkaSettings.EmbeddedBrokers) => new KafkaSettings { EmbeddedBrokers = 0, ReplicationFactor = 1 },
+            nameof(KafkaSettings.HeartbeatInterval) =>
+                new KafkaSettings { HeartbeatInterval = TimeSpan.FromSeconds(20) },
+            _ => new KafkaSettings { ClientId = " " },
+        };
+
+        var error = Assert.Throws<InvalidOperationException>(settings.Validate);
+
+        Assert.Contains($"'{setting}'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_BootstrapWithoutPort_ThrowsNamingBootstrapServers()
+    {
+        var settings = new KafkaSettings { BootstrapServers = "kafka-0:9092,kafka-1" };
+
+        var error = Assert.Throws<InvalidOperationException>(settings.Validate);
+
+        Assert.Contains("'BootstrapServers'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_PartitionOverrideOfZero_ThrowsNamingTheTopic()
+    {
+        var settings = new KafkaSettings { TopicPartitions = new Dictionary<string, int> { ["pings"] = 0 } };
+
+        var error = Assert.Throws<InvalidOperationException>(settings.Validate);
+
+        Assert.Contains("TopicPartitions[pings]", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PartitionsFor_TopicWithOverride_UsesOverrideElseDefault()
+    {
+        var settings = new KafkaSettings { TopicPartitions = new Dictionary<string, int> { ["pings"] = 24 } };
+
+        Assert.Equal(24, settings.PartitionsFor("pings"));
+        Assert.Equal(6, settings.PartitionsFor("rail"));
+    }
+
+    [Fact]
+    public void BuildProducerConfig_RealCluster_IsIdempotentWithAcksAll()
+    {
+        var settings = new KafkaSettings { BootstrapServers = "kafka-0:9092" };
+
+        var config = settings.BuildProducerConfig();
+
+        Assert.Equal(Acks.All, config.Acks);
+        Assert.True(config.EnableIdempotence);
+        Assert.Equal(CompressionType.Lz4, config.CompressionType);
+        Assert.Equal("kafka-0:9092", config.BootstrapServers);
+    }
+
+    [Fact]
+    public void BuildConsumerConfig_Group_StoresOffsetsOnlyWhenTheCommitterSaysSo()
+    {
+        var settings = new KafkaSettings { BootstrapServers = "kafka-0:9092" };
+
+        var config = settings.BuildConsumerConfig("risk");
+
+        Assert.Equal("risk", config.GroupId);
+        Assert.False(config.EnableAutoOffsetStore);
+        Assert.True(config.EnableAutoCommit);
+        Assert.Equal(AutoOffsetReset.Earliest, config.AutoOffsetReset);
+    }
+
+    [Fact]
+    public void BuildProducerConfig_EmbeddedWithoutBootstrap_ThrowsExplainingTheOrder()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => new KafkaSettings().BuildProducerConfig());
+
+        Assert.Contains("embedded cluster", error.Message, StringComparison.Ordinal);
+    }
+}
