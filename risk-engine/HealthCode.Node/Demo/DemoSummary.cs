@@ -1,0 +1,55 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace HealthCode.Node.Demo;
+
+/// <summary>What a demo run did, as printed and as written with <c>--summary FILE</c>.</summary>
+internal sealed record DemoSummary
+{
+    /// <summary>Valid records published, by feed name.</summary>
+    [JsonPropertyName("records")]
+    public required IReadOnlyDictionary<string, long> Records { get; init; }
+
+    /// <summary>Lines rejected to the dead-letter topics, by feed name.</summary>
+    [JsonPropertyName("dead_letters")]
+    public required IReadOnlyDictionary<string, long> DeadLetters { get; init; }
+
+    /// <summary>Dead-letter records read back from the topics by the storage role, by feed name.</summary>
+    [JsonPropertyName("dead_letters_on_topics")]
+    public required IReadOnlyDictionary<string, long> DeadLettersOnTopics { get; init; }
+
+    /// <summary>Distinct records per ClickHouse table.</summary>
+    [JsonPropertyName("clickhouse_rows")]
+    public required IReadOnlyDictionary<string, long> ClickHouseRows { get; init; }
+
+    [JsonPropertyName("input")]
+    public required string Input { get; init; }
+
+    [JsonPropertyName("wall_seconds")]
+    public required double WallSeconds { get; init; }
+
+    /// <summary>Valid records over the wall time from the start of ingest to everything stored.</summary>
+    [JsonPropertyName("records_per_second")]
+    public required double RecordsPerSecond { get; init; }
+
+    /// <summary>The simulation behind the input, when the demo generated it.</summary>
+    [JsonPropertyName("simulated")]
+    public SimulatedInput? Simulated { get; init; }
+
+    public string ToJson() => JsonSerializer.Serialize(this, Options);
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+}
+
+/// <summary>The simulator's side of a demo run that generated its own input.</summary>
+internal sealed record SimulatedInput(
+    [property: JsonPropertyName("people")] int People,
+    [property: JsonPropertyName("days")] int Days,
+    [property: JsonPropertyName("seed")] long Seed,
+    [property: JsonPropertyName("infections")] int Infections,
+    [property: JsonPropertyName("cases")] int Cases,
+    [property: JsonPropertyName("seconds")] double Seconds);

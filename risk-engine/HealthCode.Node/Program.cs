@@ -1,0 +1,3 @@
+using HealthCode.Node.Cli;
+
+return await NodeCommands.RunAsync(args).ConfigureAwait(false);

@@ -1,0 +1,19 @@
+using HealthCode.Ingest.Publishing;
+using HealthCode.Kafka;
+using HealthCode.Storage;
+
+namespace HealthCode.Node.Runtime;
+
+/// <summary>Everything a node run is configured with, after configuration and command line are merged.</summary>
+internal sealed record NodeOptions(KafkaSettings Kafka, StorageSettings Storage, IngestSettings Ingest,
+    string DataDirectory)
+{
+    /// <summary>Port of the Prometheus <c>/metrics</c> endpoint on localhost; 0 serves none.</summary>
+    public int MetricsPort { get; init; } = 9464;
+
+    /// <summary>
+    /// Records a partition may lag behind its producer in embedded mode. The mock cluster keeps only ~5 MB per
+    /// partition and drops older data silently, and one ping record is about 60 KB, so 40 records stay far inside.
+    /// </summary>
+    public int EmbeddedMaxLagRecords { get; init; } = 40;
+}

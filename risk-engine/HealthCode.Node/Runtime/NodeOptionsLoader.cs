@@ -1,0 +1,55 @@
+using HealthCode.Ingest.Publishing;
+using HealthCode.Kafka;
+using HealthCode.Node.Cli;
+using HealthCode.Node.Configuration;
+using HealthCode.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace HealthCode.Node.Runtime;
+
+/// <summary>Builds validated <see cref="NodeOptions"/> from configuration and the command line.</summary>
+internal static class NodeOptionsLoader
+{
+    public static NodeOptions Load(CommandLine commandLine, ILogger logger)
+    {
+        var configuration = NodeConfiguration.Load(commandLine.Text("config"));
+        var dataDirectory = Path.GetFullPath(configuration["node:dataDirectory"] ?? "data");
+
+        var kafka = configuration.GetSection("kafka").Get<KafkaSettings>() ?? new KafkaSettings();
+        kafka = kafka with { BootstrapServers = commandLine.Text("bootstrap") ?? kafka.BootstrapServers };
+        kafka.Validate();
+
+        var storage = configuration.GetSection("storage").Get<StorageSettings>() ?? new StorageSettings();
+        storage = storage with
+        {
+            DataPath = Path.GetFullPath(storage.DataPath == StorageDefaults.DataPath
+                ? Path.Combine(dataDirectory, "clickhouse")
+                : storage.DataPath),
+        };
+        storage.Validate();
+
+        var pepper = PepperStore.Resolve(commandLine.Text("pepper") ?? configuration["ingest:pepper"], dataDirectory,
+            kafka.IsEmbedded, logger);
+        var ingest = new IngestSettings
+        {
+            Pepper = pepper,
+            PingBatchSize = configuration.GetValue("ingest:pingBatchSize", 1000),
+            CellMetres = configuration.GetValue("ingest:cellMetres", 800.0),
+        }.Validate();
+
+        logger.LogInformation(
+            "Configuration: Kafka {KafkaMode} {Bootstrap}, storage {StorageMode} {StorageTarget}, data in {DataDirectory}",
+            kafka.IsEmbedded ? "embedded" : "cluster", kafka.BootstrapServers ?? "(mock cluster)", storage.Mode,
+            storage.Mode == StorageMode.Embedded ? storage.DataPath : storage.Database, dataDirectory);
+
+        var metricsPort = configuration.GetValue("node:metricsPort", 9464);
+
+        if (metricsPort is < 0 or > 65535)
+        {
+            throw new InvalidOperationException($"node.metricsPort must be 0..65535, not {metricsPort}.");
+        }
+
+        return new NodeOptions(kafka, storage, ingest, dataDirectory) { MetricsPort = metricsPort };
+    }
+}

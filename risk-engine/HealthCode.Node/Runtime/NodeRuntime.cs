@@ -1,0 +1,227 @@
+using Akka.Actor;
+using Akka.Configuration;
+using Akka.Streams;
+using Confluent.Kafka;
+using HealthCode.Contracts.Feeds;
+using HealthCode.Ingest.Publishing;
+using HealthCode.Kafka;
+using HealthCode.Kafka.Consuming;
+using HealthCode.Kafka.Embedded;
+using HealthCode.Node.Roles;
+using HealthCode.Storage;
+using HealthCode.Storage.Writing;
+using Microsoft.Extensions.Logging;
+using Prometheus;
+
+namespace HealthCode.Node.Runtime;
+
+/// <summary>The running parts of a node: Kafka (embedded or a cluster), the producer, ClickHouse and the roles.</summary>
+internal sealed class NodeRuntime : IAsyncDisposable
+{
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly ILogger _logger;
+    private EmbeddedKafkaCluster? _embedded;
+    private ActorSystem? _system;
+    private EventWriter? _writer;
+    private readonly Dictionary<string, ConsumerGroupLagProbe> _pacers = [];
+    private KestrelMetricServer? _metrics;
+
+    private NodeRuntime(NodeOptions options, ILoggerFactory loggerFactory)
+    {
+        Options = options;
+        _loggerFactory = loggerFactory;
+        _logger = loggerFactory.CreateLogger("HealthCode.Node");
+    }
+
+    public NodeOptions Options { get; private set; }
+
+    /// <summary>Kafka settings with the bootstrap address actually in use (the mock cluster's, when embedded).</summary>
+    public KafkaSettings Kafka => Options.Kafka;
+
+    public IProducer<byte[]?, byte[]> Producer { get; private set; } = null!;
+
+    public IAnalyticsStore? Store { get; private set; }
+
+    public StorageRole? Storage { get; private set; }
+
+    /// <summary>Every topic a node uses: canonical and dead-letter topics of each feed, and code changes.</summary>
+    public static IReadOnlyList<string> AllTopics { get; } =
+        [.. FeedNames.All.SelectMany(f => new[] { Topics.Canonical(f), Topics.DeadLetter(f) }), Topics.CodeChanges];
+
+    /// <summary>Starts Kafka and the producer, and with <paramref name="withStorage"/> ClickHouse and its consumers.</summary>
+    public static async Task<NodeRuntime> StartAsync(NodeOptions options, bool withStorage,
+        ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        var runtime = new NodeRuntime(options, loggerFactory);
+
+        try
+        {
+            runtime.StartMetrics();
+            await runtime.StartKafkaAsync(cancellationToken).ConfigureAwait(false);
+
+            if (withStorage)
+            {
+                await runtime.StartStorageAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return runtime;
+        }
+        catch
+        {
+            await runtime.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>A new ingestor publishing through the shared producer, paced against the storage consumers.</summary>
+    public FeedIngestor CreateIngestor(Feed feed)
+    {
+        // Kafka.IsEmbedded is false by now (it carries the mock cluster's address), so ask for the cluster itself.
+        Func<CancellationToken, ValueTask>? pace = _embedded is not null && Storage is not null
+            ? cancellationToken => PaceAsync(feed, cancellationToken)
+            : null;
+        return new FeedIngestor(Options.Ingest, Producer, _loggerFactory.CreateLogger("HealthCode.Ingest"), pace);
+    }
+
+    /// <summary>Waits until the storage role has written and committed every record produced so far.</summary>
+    public async Task WaitForStorageAsync(CancellationToken cancellationToken)
+    {
+        var probes = StorageRole.Topics()
+            .Select(topic => new ConsumerGroupLagProbe(Kafka.BuildConsumerConfig(StorageRole.GroupFor(topic)), [topic]))
+            .ToList();
+
+        try
+        {
+            foreach (var probe in probes)
+            {
+                while ((await probe.QueryAsync(cancellationToken).ConfigureAwait(false)).TotalLag > 0)
+                {
+                    Storage?.ThrowIfFailed();
+                    await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        finally
+        {
+            probes.ForEach(probe => probe.Dispose());
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Storage is not null)
+        {
+            await Storage.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_writer is not null)
+        {
+            await _writer.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_system is not null)
+        {
+            await _system.Terminate().ConfigureAwait(false);
+        }
+
+        foreach (var pacer in _pacers.Values)
+        {
+            pacer.Dispose();
+        }
+
+        Producer?.Flush(TimeSpan.FromSeconds(10));
+        Producer?.Dispose();
+
+        if (Store is not null)
+        {
+            await Store.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _embedded?.Dispose();
+
+        if (_metrics is not null)
+        {
+            await _metrics.StopAsync().ConfigureAwait(false);
+        }
+    }
+
+    private void StartMetrics()
+    {
+        if (Options.MetricsPort == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            _metrics = new KestrelMetricServer("localhost", Options.MetricsPort);
+            _metrics.Start();
+            _logger.LogInformation("Prometheus metrics on http://localhost:{MetricsPort}/metrics", Options.MetricsPort);
+        }
+        catch (IOException ex)
+        {
+            // Metrics are for watching, not for the run: a port taken by another node must not stop this one.
+            _metrics = null;
+            _logger.LogWarning("No metrics endpoint: port {MetricsPort} is taken ({Reason}); set node.metricsPort",
+                Options.MetricsPort, ex.Message);
+        }
+    }
+
+    private async Task StartKafkaAsync(CancellationToken cancellationToken)
+    {
+        var kafkaLogger = _loggerFactory.CreateLogger("HealthCode.Kafka");
+
+        if (Options.Kafka.IsEmbedded)
+        {
+            _embedded = EmbeddedKafkaCluster.Start(Options.Kafka, kafkaLogger);
+            Options = Options with { Kafka = Options.Kafka with { BootstrapServers = _embedded.BootstrapServers } };
+        }
+
+        await new KafkaTopology(Options.Kafka, AllTopics).EnsureCreatedAsync(_embedded, kafkaLogger, cancellationToken)
+            .ConfigureAwait(false);
+
+        Producer = new ProducerBuilder<byte[]?, byte[]>(Options.Kafka.BuildProducerConfig())
+            .SetErrorHandler((_, error) => _logger.LogWarning("Kafka producer error: {Reason}", error.Reason))
+            .Build();
+    }
+
+    private async Task StartStorageAsync(CancellationToken cancellationToken)
+    {
+        Store = await AnalyticsStore.OpenAsync(Options.Storage, _loggerFactory, cancellationToken)
+            .ConfigureAwait(false);
+        _writer = new EventWriter(Store, Options.Storage, _loggerFactory.CreateLogger("HealthCode.Storage"));
+
+        var config = ConfigurationFactory.ParseString("""
+            akka.loglevel = WARNING
+            akka.stdout-loglevel = WARNING
+            akka.log-dead-letters = off
+            """);
+        _system = ActorSystem.Create("healthcode", config);
+        // Embedded producers wait on committed offsets, so commit often there; a cluster keeps the setting.
+        var commitInterval = _embedded is not null
+            ? TimeSpan.FromMilliseconds(200)
+            : Options.Kafka.AutoCommitInterval;
+        Storage = StorageRole.Start(_system.Materializer(), Options.Kafka, _writer, _loggerFactory, commitInterval);
+    }
+
+    private async ValueTask PaceAsync(Feed feed, CancellationToken cancellationToken)
+    {
+        var topic = Topics.Canonical(feed);
+        ConsumerGroupLagProbe? probe;
+
+        lock (_pacers)
+        {
+            if (!_pacers.TryGetValue(topic, out probe))
+            {
+                probe = new ConsumerGroupLagProbe(Kafka.BuildConsumerConfig(StorageRole.GroupFor(topic)), [topic]);
+                _pacers[topic] = probe;
+            }
+        }
+
+        // Flush first: lag is measured against what the brokers hold, not what waits in the producer.
+        await Task.Run(() => Producer.Flush(cancellationToken), cancellationToken).ConfigureAwait(false);
+        Storage?.ThrowIfFailed();
+        await probe.WaitForLagAtMostAsync(Options.EmbeddedMaxLagRecords, TimeSpan.FromMilliseconds(20),
+            cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,63 @@
+using HealthCode.Ingest.Publishing;
+using HealthCode.Kafka;
+using HealthCode.Node.Cli;
+using HealthCode.Node.Runtime;
+using HealthCode.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace HealthCode.Node.Tests.Runtime;
+
+public sealed class NodeOptionsLoaderTests
+{
+    private static string ReferencePath()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "HealthCode.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        Assert.NotNull(directory);
+        return Path.Combine(directory.FullName, "risk-engine", "HealthCode.Node", "healthcode.reference.json");
+    }
+
+    [Fact]
+    public void Load_ReferenceConfiguration_GivesTheBuiltInDefaults()
+    {
+        var commandLine = CommandLine.Parse(["demo", "--config", ReferencePath(), "--pepper", "p"]);
+
+        var options = NodeOptionsLoader.Load(commandLine, NullLogger.Instance);
+
+        var kafka = new KafkaSettings();
+        Assert.Equal(kafka with { TopicPartitions = options.Kafka.TopicPartitions, BootstrapServers = null },
+            options.Kafka with { BootstrapServers = null });
+        Assert.Empty(options.Kafka.TopicPartitions);
+        Assert.Equal((new StorageSettings() with { DataPath = options.Storage.DataPath }).ToString(),
+            options.Storage.ToString());
+        Assert.Equal(new IngestSettings { Pepper = "p" }, options.Ingest);
+        Assert.True(options.Kafka.IsEmbedded);
+    }
+
+    [Fact]
+    public void Load_BootstrapOnCommandLine_SelectsARealCluster()
+    {
+        var commandLine = CommandLine.Parse(["ingest", "--bootstrap", "kafka-0:9092", "--pepper", "p"]);
+
+        var options = NodeOptionsLoader.Load(commandLine, NullLogger.Instance);
+
+        Assert.False(options.Kafka.IsEmbedded);
+        Assert.Equal("kafka-0:9092", options.Kafka.BootstrapServers);
+    }
+
+    [Fact]
+    public void Load_RealClusterWithoutPepper_FailsNamingTheSetting()
+    {
+        var commandLine = CommandLine.Parse(["ingest", "--bootstrap", "kafka-0:9092", "--config", ReferencePath()]);
+
+        var error = Assert.Throws<InvalidOperationException>(() => NodeOptionsLoader.Load(commandLine,
+            NullLogger.Instance));
+
+        Assert.Contains("HEALTHCODE_INGEST__PEPPER", error.Message, StringComparison.Ordinal);
+    }
+}
