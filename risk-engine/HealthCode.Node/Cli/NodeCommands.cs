@@ -16,6 +16,8 @@ internal static class NodeCommands
                     write the seven partner files of a synthetic city
           ingest    --feed NAME --file PATH [--bootstrap HOST:PORT] [--pepper SECRET]
                     publish one partner file (embedded: and store it)
+          node      [--bootstrap HOST:PORT]
+                    run Kafka (embedded unless --bootstrap) and the storage role until Ctrl-C
           test      run the test suite
           setup     fetch the native libraries only
 
@@ -43,6 +45,8 @@ internal static class NodeCommands
                 "simulate" => await SimulateCommand.RunAsync(commandLine, loggerFactory, cancellation.Token)
                     .ConfigureAwait(false),
                 "ingest" => await IngestCommand.RunAsync(commandLine, loggerFactory, cancellation.Token)
+                    .ConfigureAwait(false),
+                "node" => await NodeCommand.RunAsync(commandLine, loggerFactory, cancellation.Token)
                     .ConfigureAwait(false),
                 "help" or "--help" or "-h" => PrintUsage(0),
                 _ => throw new UsageException($"unknown command '{commandLine.Command}'"),

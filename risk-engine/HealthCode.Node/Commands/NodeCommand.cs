@@ -1,0 +1,44 @@
+using HealthCode.Node.Cli;
+using HealthCode.Node.Runtime;
+using Microsoft.Extensions.Logging;
+
+namespace HealthCode.Node.Commands;
+
+/// <summary><c>node</c>: runs Kafka (embedded or a cluster) and the storage role until Ctrl-C.</summary>
+/// <remarks>
+/// In embedded mode the mock cluster's brokers listen on loopback, so other processes can publish into this node
+/// with <c>./healthcode ingest --bootstrap ADDRESS --pepper SECRET</c> while it runs.
+/// </remarks>
+internal static class NodeCommand
+{
+    public static async Task<int> RunAsync(CommandLine commandLine, ILoggerFactory loggerFactory,
+        CancellationToken cancellationToken)
+    {
+        var logger = loggerFactory.CreateLogger("HealthCode.Node");
+        var options = NodeOptionsLoader.Load(commandLine, logger);
+        commandLine.RejectUnknown();
+
+        await using var runtime = await NodeRuntime.StartAsync(options, withStorage: true, loggerFactory,
+            cancellationToken).ConfigureAwait(false);
+        logger.LogInformation(
+            "Node running with Kafka at {Bootstrap}; publish files with ./healthcode ingest --bootstrap {Bootstrap} "
+            + "--pepper <the same pepper>; Ctrl-C stops", runtime.Kafka.BootstrapServers,
+            runtime.Kafka.BootstrapServers);
+
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
+                runtime.Storage!.ThrowIfFailed();
+                runtime.Storage.PublishLag();
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            logger.LogInformation("Stopping: committing what has been stored");
+        }
+
+        return 0;
+    }
+}
