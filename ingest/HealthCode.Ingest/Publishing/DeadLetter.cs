@@ -12,9 +12,17 @@ namespace HealthCode.Ingest.Publishing;
 /// </remarks>
 public static class DeadLetter
 {
+    /// <summary>
+    /// Longest raw line kept. Past this the line is cut and <c>raw_truncated</c> set: a whole 1 MiB line would
+    /// exceed Kafka's default message size and fail the produce, and the start of a line shows what is wrong.
+    /// </summary>
+    public const int MaxRawBytes = 64 * 1024;
+
     /// <summary>The JSON value of a dead-letter record.</summary>
     public static byte[] Encode(ParseError error, string source, ReadOnlySpan<byte> rawLine)
     {
+        var truncated = rawLine.Length > MaxRawBytes;
+
         using var buffer = new MemoryStream();
 
         using (var json = new Utf8JsonWriter(buffer))
@@ -27,7 +35,8 @@ public static class DeadLetter
             WriteOptional(json, "value", error.Value);
             json.WriteString("reason", error.Reason);
             json.WriteString("error", error.ToString());
-            json.WriteString("raw", Encoding.UTF8.GetString(rawLine));
+            json.WriteString("raw", Encoding.UTF8.GetString(truncated ? rawLine[..MaxRawBytes] : rawLine));
+            json.WriteBoolean("raw_truncated", truncated);
             json.WriteEndObject();
         }
 

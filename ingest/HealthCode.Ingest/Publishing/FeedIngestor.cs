@@ -15,7 +15,9 @@ namespace HealthCode.Ingest.Publishing;
 /// <remarks>
 /// Records go to explicit partitions chosen by <see cref="KeyPartitioner"/>; pings are packed into
 /// <see cref="PingBatch"/> records per partition. The producer must be idempotent with acks=all, so that
-/// retries after a broker failure neither lose nor duplicate. Not thread-safe: one file at a time.
+/// retries after a broker failure neither lose nor duplicate. (librdkafka's mock cluster checks producer
+/// sequences only for transactional producers, so in embedded mode a retry after a broker fault can store a
+/// record twice; the record id makes that harmless downstream.) Not thread-safe: one file at a time.
 /// </remarks>
 public sealed class FeedIngestor
 {
@@ -119,7 +121,7 @@ public sealed class FeedIngestor
         if (run.Parser.HasHeader && !run.HeaderRead)
         {
             run.HeaderRead = true;
-            run.HeaderError = run.Parser.ReadHeader(line);
+            run.HeaderError = run.Parser.ReadHeader(line) is { } bad ? bad with { Line = lineNumber } : null;
 
             if (run.HeaderError is not null)
             {
@@ -189,10 +191,12 @@ public sealed class FeedIngestor
         var partition = (int)(error.Line % PartitionsOf(topic));
         Produce(new TopicPartition(topic, partition), null, DeadLetter.Encode(error, run.Source, line));
 
-        // The first few are logged so an operator sees what is wrong without reading the topic.
+        // The first few are logged so an operator sees what is wrong without reading the topic. Without the
+        // value: it may be a raw msisdn or id_number, and logs leave ingest; the dead-letter record keeps it.
         if (run.DeadLetters <= 3)
         {
-            _logger.LogWarning("Dead letter in {Feed} file {Source}: {Error}", run.Feed.Name(), run.Source, error);
+            _logger.LogWarning("Dead letter in {Feed} file {Source}: {Error}", run.Feed.Name(), run.Source,
+                error with { Value = null });
         }
     }
 
