@@ -16,6 +16,7 @@ public sealed class Pseudonymiser
     private const int MaxIdBytes = 256;
 
     private readonly byte[] _pepper;
+    private readonly IncrementalHash _hmac;
     private readonly Dictionary<string, string> _cache;
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly int _cacheCapacity;
@@ -27,6 +28,10 @@ public sealed class Pseudonymiser
         ArgumentOutOfRangeException.ThrowIfNegative(cacheCapacity);
 
         _pepper = Encoding.UTF8.GetBytes(pepper);
+
+        // One keyed HMAC reused for every miss: the one-shot HMACSHA256.HashData sets up the key pads on every
+        // call, which costs several times the hashing of a short identifier.
+        _hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _pepper);
         _cacheCapacity = cacheCapacity;
         _cache = new Dictionary<string, string>(StringComparer.Ordinal);
         _lookup = _cache.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -57,6 +62,19 @@ public sealed class Pseudonymiser
         return Convert.ToHexStringLower(mac[..16]);
     }
 
+    private string DeriveReusing(ReadOnlySpan<char> normalisedId)
+    {
+        var byteCount = Encoding.UTF8.GetByteCount(normalisedId);
+        Span<byte> idBytes = byteCount <= MaxIdBytes * 3 ? stackalloc byte[byteCount] : new byte[byteCount];
+        Encoding.UTF8.GetBytes(normalisedId, idBytes);
+
+        Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        _hmac.AppendData(idBytes);
+        _hmac.GetHashAndReset(mac);
+
+        return Convert.ToHexStringLower(mac[..16]);
+    }
+
     private string Cached(ReadOnlySpan<char> normalised)
     {
         if (_lookup.TryGetValue(normalised, out var key))
@@ -64,7 +82,7 @@ public sealed class Pseudonymiser
             return key;
         }
 
-        key = Derive(_pepper, normalised);
+        key = DeriveReusing(normalised);
 
         // A full cache is dropped whole: cheaper than LRU bookkeeping, and pings from one SIM come in runs.
         if (_cache.Count >= _cacheCapacity)

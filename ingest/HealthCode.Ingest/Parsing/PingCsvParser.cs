@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Globalization;
 using System.Text;
 using Google.Protobuf;
 using HealthCode.Contracts.Events.V1;
@@ -195,9 +194,7 @@ internal sealed class PingCsvParser : IFeedParser
         return count + 1;
     }
 
-    private static bool TryNumber(ReadOnlySpan<byte> text, out double value) =>
-        double.TryParse(text.Trim((byte)' '), NumberStyles.Float, CultureInfo.InvariantCulture, out value)
-        && double.IsFinite(value);
+    private static bool TryNumber(ReadOnlySpan<byte> text, out double value) => DecimalText.TryParse(text, out value);
 
     private ParseError Field(long line, int column, ReadOnlySpan<byte> value, string reason) =>
         ParseError.ForField(Feed, line, Required[column], Encoding.UTF8.GetString(value), reason);
