@@ -69,7 +69,8 @@ internal static class DemoCommand
         var pipelineSeconds = pipelineClock.Elapsed.TotalSeconds;
         var summary = new DemoSummary
         {
-            Records = FeedNames.All.ToDictionary(f => f.Name(), f => results.Where(r => r.Feed == f).Sum(r => r.Records)),
+            Records = FeedNames.All.ToDictionary(f => f.Name(),
+                f => results.Where(r => r.Feed == f).Sum(r => r.Records)),
             DeadLetters = FeedNames.All.ToDictionary(f => f.Name(),
                 f => results.Where(r => r.Feed == f).Sum(r => r.DeadLetters)),
             DeadLettersOnTopics = FeedNames.All.ToDictionary(f => f.Name(),
@@ -140,7 +141,8 @@ internal static class DemoCommand
         }
 
         Console.WriteLine();
-        Console.WriteLine($"ingest -> Kafka -> ClickHouse: {pipelineSeconds:F1} s, {summary.RecordsPerSecond:N0} records/s; "
+        Console.WriteLine($"ingest -> Kafka -> ClickHouse: {pipelineSeconds:F1} s, "
+            + $"{summary.RecordsPerSecond:N0} records/s; "
             + $"whole run {summary.WallSeconds:F1} s");
     }
 }

@@ -20,7 +20,8 @@ internal static class SimulateCommand
 
         foreach (var feed in report.Feeds)
         {
-            Console.WriteLine($"{feed.FileName,-22} {feed.ValidLines,12:N0} lines {feed.MalformedLines,6:N0} malformed");
+            Console.WriteLine(
+                $"{feed.FileName,-22} {feed.ValidLines,12:N0} lines {feed.MalformedLines,6:N0} malformed");
         }
 
         Console.WriteLine($"{report.People:N0} people, {report.Infections:N0} infections, {report.Cases:N0} cases, "
@@ -28,7 +29,9 @@ internal static class SimulateCommand
         return 0;
     }
 
-    /// <summary>Simulation settings from the shared options <c>--people --days --seed --malformed --start</c>.</summary>
+    /// <summary>
+    /// Simulation settings from the shared options <c>--people --days --seed --malformed --start</c>.
+    /// </summary>
     /// <param name="commandLine">The command line to read.</param>
     /// <param name="defaults">Values for options not given.</param>
     /// <param name="defaultStart">The start date when <c>--start</c> is not given, from the number of days.</param>

@@ -2,7 +2,9 @@ using Microsoft.Extensions.Configuration;
 
 namespace HealthCode.Node.Configuration;
 
-/// <summary>Loads configuration: built-in defaults, then <c>healthcode.json</c>, then <c>HEALTHCODE_</c> variables.</summary>
+/// <summary>
+/// Loads configuration: built-in defaults, then <c>healthcode.json</c>, then <c>HEALTHCODE_</c> variables.
+/// </summary>
 /// <remarks>
 /// Environment variables use double underscores for sections, e.g. <c>HEALTHCODE_KAFKA__BOOTSTRAPSERVERS</c>.
 /// Every key with its default and meaning is in <c>healthcode.reference.json</c> beside the node.

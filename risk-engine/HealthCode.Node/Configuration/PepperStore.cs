@@ -3,7 +3,9 @@ using Microsoft.Extensions.Logging;
 
 namespace HealthCode.Node.Configuration;
 
-/// <summary>Finds the pepper: configuration first, else (embedded mode only) a random one kept in the data folder.</summary>
+/// <summary>
+/// Finds the pepper: configuration first, else (embedded mode only) a random one kept in the data folder.
+/// </summary>
 /// <remarks>
 /// The pepper must stay the same across runs, or the same person gets a new key and replays stop being idempotent;
 /// it must never be committed. So the embedded default is generated once, stored with owner-only permissions, and

@@ -9,7 +9,9 @@ namespace HealthCode.Node.Roles;
 /// <summary>Decodes a batch of one canonical topic's records and hands the events to the writer.</summary>
 internal static class CanonicalDecoder
 {
-    /// <summary>Writes the events of <paramref name="records"/> (all of <paramref name="feed"/>); returns how many.</summary>
+    /// <summary>
+    /// Writes the events of <paramref name="records"/> (all of <paramref name="feed"/>); returns how many.
+    /// </summary>
     public static async Task<int> WriteAsync(Feed feed, IReadOnlyList<KafkaRecord> records, EventWriter writer,
         CancellationToken cancellationToken)
     {

@@ -10,7 +10,9 @@ using Microsoft.Extensions.Logging;
 
 namespace HealthCode.Node.Roles;
 
-/// <summary>The storage role: one consumer stream per canonical topic into ClickHouse, committing after flush.</summary>
+/// <summary>
+/// The storage role: one consumer stream per canonical topic into ClickHouse, committing after flush.
+/// </summary>
 /// <remarks>
 /// Each stream batches records, writes them, flushes the writer and only then lets the committer store the
 /// offsets, so a crash between insert and commit replays records that ClickHouse then deduplicates by record id:

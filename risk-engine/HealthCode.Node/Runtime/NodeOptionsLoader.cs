@@ -39,7 +39,8 @@ internal static class NodeOptionsLoader
         }.Validate();
 
         logger.LogInformation(
-            "Configuration: Kafka {KafkaMode} {Bootstrap}, storage {StorageMode} {StorageTarget}, data in {DataDirectory}",
+            "Configuration: Kafka {KafkaMode} {Bootstrap}, storage {StorageMode} {StorageTarget}, "
+            + "data in {DataDirectory}",
             kafka.IsEmbedded ? "embedded" : "cluster", kafka.BootstrapServers ?? "(mock cluster)", storage.Mode,
             storage.Mode == StorageMode.Embedded ? storage.DataPath : storage.Database, dataDirectory);
 

@@ -15,7 +15,9 @@ using Prometheus;
 
 namespace HealthCode.Node.Runtime;
 
-/// <summary>The running parts of a node: Kafka (embedded or a cluster), the producer, ClickHouse and the roles.</summary>
+/// <summary>
+/// The running parts of a node: Kafka (embedded or a cluster), the producer, ClickHouse and the roles.
+/// </summary>
 internal sealed class NodeRuntime : IAsyncDisposable
 {
     private readonly ILoggerFactory _loggerFactory;
@@ -35,7 +37,9 @@ internal sealed class NodeRuntime : IAsyncDisposable
 
     public NodeOptions Options { get; private set; }
 
-    /// <summary>Kafka settings with the bootstrap address actually in use (the mock cluster's, when embedded).</summary>
+    /// <summary>
+    /// Kafka settings with the bootstrap address actually in use (the mock cluster's, when embedded).
+    /// </summary>
     public KafkaSettings Kafka => Options.Kafka;
 
     public IProducer<byte[]?, byte[]> Producer { get; private set; } = null!;
@@ -48,7 +52,9 @@ internal sealed class NodeRuntime : IAsyncDisposable
     public static IReadOnlyList<string> AllTopics { get; } =
         [.. FeedNames.All.SelectMany(f => new[] { Topics.Canonical(f), Topics.DeadLetter(f) }), Topics.CodeChanges];
 
-    /// <summary>Starts Kafka and the producer, and with <paramref name="withStorage"/> ClickHouse and its consumers.</summary>
+    /// <summary>
+    /// Starts Kafka and the producer, and with <paramref name="withStorage"/> ClickHouse and its consumers.
+    /// </summary>
     public static async Task<NodeRuntime> StartAsync(NodeOptions options, bool withStorage,
         ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {

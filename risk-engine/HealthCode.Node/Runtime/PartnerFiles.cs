@@ -3,7 +3,9 @@ using HealthCode.Ingest.Publishing;
 
 namespace HealthCode.Node.Runtime;
 
-/// <summary>Finds the partner files of a folder (<c>&lt;feed&gt;.jsonl</c>, <c>pings.csv</c>) and ingests them.</summary>
+/// <summary>
+/// Finds the partner files of a folder (<c>&lt;feed&gt;.jsonl</c>, <c>pings.csv</c>) and ingests them.
+/// </summary>
 internal static class PartnerFiles
 {
     public static IReadOnlyList<(Feed Feed, string Path)> In(string directory)

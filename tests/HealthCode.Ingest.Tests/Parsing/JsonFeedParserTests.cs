@@ -134,7 +134,8 @@ public sealed class JsonFeedParserTests
         { Feed.Flights, Flight.ReplaceLineEndings("").Replace("32A", "0A"), "seat", "row number" },
         { Feed.Flights, Flight.ReplaceLineEndings("").Replace(",\"to\":\"PEK\"", ""), "to", "missing" },
         { Feed.CaseLocations, "{\"id_number\":\"11010519491231002X\",\"lat\":30.27,\"lon\":120.15,\"radius_m\":-1,"
-            + "\"from\":\"2026-11-01T12:00:00+08:00\",\"to\":\"2026-11-01T13:00:00+08:00\"}", "radius_m", "0 to 50000" },
+            + "\"from\":\"2026-11-01T12:00:00+08:00\",\"to\":\"2026-11-01T13:00:00+08:00\"}", "radius_m",
+            "0 to 50000" },
         { Feed.CaseLocations, "{\"id_number\":\"11010519491231002X\",\"lat\":-95,\"lon\":120.15,\"radius_m\":1,"
             + "\"from\":\"2026-11-01T12:00:00+08:00\",\"to\":\"2026-11-01T13:00:00+08:00\"}", "lat", "-90 to 90" },
         { Feed.CaseLocations, "{\"id_number\":\"11010519491231002X\",\"lat\":30.27,\"lon\":120.15,\"radius_m\":1,"
