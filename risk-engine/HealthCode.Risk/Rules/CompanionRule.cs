@@ -1,0 +1,83 @@
+using HealthCode.Risk.Stays;
+
+namespace HealthCode.Risk.Rules;
+
+/// <summary>
+/// The companion rule: a person's stay in the same cell as a case's stay or case location, overlapping the part of
+/// it inside the case's exposure window by at least the minimum overlap, is yellow until the configured span after
+/// the end of the overlap.
+/// </summary>
+public sealed class CompanionRule
+{
+    private readonly RuleSettings _settings;
+
+    /// <summary>Creates the rule with the thresholds of <paramref name="settings"/>.</summary>
+    public CompanionRule(RuleSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        _settings = settings;
+    }
+
+    /// <summary>
+    /// The flags for one person from the case's presences (its stays and case-location cells, in any order) and the
+    /// person's stays. One flag per overlapping pair; none when the person is the case.
+    /// </summary>
+    public IReadOnlyList<ContactFlag> Evaluate(
+        CaseExposure exposure, IEnumerable<Presence> casePresences, IEnumerable<Presence> personStays)
+    {
+        ArgumentNullException.ThrowIfNull(exposure);
+        ArgumentNullException.ThrowIfNull(casePresences);
+        ArgumentNullException.ThrowIfNull(personStays);
+
+        var staysByCell = personStays
+            .Where(s => s.PersonKey != exposure.CaseKey)
+            .ToLookup(s => s.Cell);
+        var flags = new List<ContactFlag>();
+
+        foreach (var presence in casePresences)
+        {
+            // Only what the case did inside its window counts, so the overlap is taken against the clipped span.
+            var clipped = exposure.Clip(RequireCase(exposure, presence));
+            if (clipped is null)
+            {
+                continue;
+            }
+
+            foreach (var stay in staysByCell[clipped.Cell])
+            {
+                var overlap = stay.Span.Intersect(clipped.Span);
+                if (overlap is { } shared && shared.Duration >= _settings.CompanionMinOverlap)
+                {
+                    flags.Add(ToFlag(exposure, clipped, stay, shared));
+                }
+            }
+        }
+
+        return flags;
+    }
+
+    private ContactFlag ToFlag(CaseExposure exposure, Presence casePresence, Presence stay, Interval overlap)
+    {
+        var evidence = new Evidence(
+            Rule.Companion,
+            exposure.CaseKey,
+            $"cell {casePresence.Cell}",
+            overlap,
+            [exposure.Report.RecordId, .. casePresence.RecordIds, .. stay.RecordIds],
+            _settings.Version);
+
+        return new ContactFlag(
+            stay.PersonKey,
+            CodeColour.Yellow,
+            exposure.RaisedAt(overlap),
+            overlap.End + _settings.CompanionQuarantine,
+            evidence);
+    }
+
+    private static Presence RequireCase(CaseExposure exposure, Presence presence) =>
+        presence.PersonKey == exposure.CaseKey
+            ? presence
+            : throw new ArgumentException(
+                $"A presence of {presence.PersonKey} was given as a presence of case {exposure.CaseKey}.",
+                nameof(presence));
+}

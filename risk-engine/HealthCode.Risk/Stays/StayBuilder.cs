@@ -1,0 +1,67 @@
+using HealthCode.Contracts.Geo;
+using HealthCode.Risk.Inputs;
+
+namespace HealthCode.Risk.Stays;
+
+/// <summary>Turns one person's pings into stays: runs of pings in one cell with no gap over the stay gap.</summary>
+public sealed class StayBuilder
+{
+    private readonly Grid _grid;
+    private readonly TimeSpan _stayGap;
+
+    /// <summary>Creates a builder for the grid and stay gap of <paramref name="settings"/>.</summary>
+    public StayBuilder(RuleSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        _grid = new Grid(settings.CellMetres);
+        _stayGap = settings.StayGap;
+    }
+
+    /// <summary>
+    /// The stays of <paramref name="personKey"/>, in time order, from pings given in any order. Consecutive pings
+    /// in the same cell at most the stay gap apart form one stay [first ping, last ping]; a ping in another cell or
+    /// after a longer gap starts a new stay. A ping repeated under the same record id counts once.
+    /// </summary>
+    public IReadOnlyList<Presence> Build(string personKey, IEnumerable<Ping> pings)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(personKey);
+        ArgumentNullException.ThrowIfNull(pings);
+
+        // A total order (time, then record id) makes the result independent of delivery order, even for pings
+        // observed at the same instant.
+        var ordered = pings
+            .DistinctBy(p => p.RecordId, StringComparer.Ordinal)
+            .OrderBy(p => p.ObservedAt)
+            .ThenBy(p => p.RecordId, StringComparer.Ordinal)
+            .ToList();
+
+        var stays = new List<Presence>();
+        var run = new List<Ping>();
+        var runCell = default(CellKey);
+
+        foreach (var ping in ordered)
+        {
+            var cell = _grid.CellOf(ping.Lat, ping.Lon);
+            var continues = run.Count > 0 && cell == runCell && ping.ObservedAt - run[^1].ObservedAt <= _stayGap;
+
+            if (!continues && run.Count > 0)
+            {
+                stays.Add(ToStay(personKey, runCell, run));
+                run.Clear();
+            }
+
+            runCell = cell;
+            run.Add(ping);
+        }
+
+        if (run.Count > 0)
+        {
+            stays.Add(ToStay(personKey, runCell, run));
+        }
+
+        return stays;
+    }
+
+    private static Presence ToStay(string personKey, CellKey cell, List<Ping> run) =>
+        new(personKey, cell, new Interval(run[0].ObservedAt, run[^1].ObservedAt), run.Select(p => p.RecordId));
+}
