@@ -3,7 +3,9 @@ using System.Text;
 
 namespace HealthCode.Ingest.Identity;
 
-/// <summary>Derives the keys that replace raw identifiers: the first 16 bytes of HMAC-SHA256(pepper, id), as hex.</summary>
+/// <summary>
+/// Derives the keys that replace raw identifiers: the first 16 bytes of HMAC-SHA256(pepper, id), as hex.
+/// </summary>
 /// <remarks>
 /// The derivation is fixed by DESIGN bit for bit, because every role and every partner-side join depends on it.
 /// Instances are not thread-safe: each ingest pipeline owns one, with its own cache.
@@ -19,9 +21,13 @@ public sealed class Pseudonymiser
     private readonly IncrementalHash _hmac;
     private readonly Dictionary<string, string> _cache;
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly SubscriberKeyCache _subscribers;
     private readonly int _cacheCapacity;
 
     /// <summary>Creates a pseudonymiser for a pepper, caching up to <paramref name="cacheCapacity"/> keys.</summary>
+    /// <remarks>
+    /// The limit holds for each of the two caches: E.164 numbers, keyed by their digits, and all other ids.
+    /// </remarks>
     public Pseudonymiser(string pepper, int cacheCapacity = 1 << 20)
     {
         ArgumentException.ThrowIfNullOrEmpty(pepper);
@@ -35,6 +41,7 @@ public sealed class Pseudonymiser
         _cacheCapacity = cacheCapacity;
         _cache = new Dictionary<string, string>(StringComparer.Ordinal);
         _lookup = _cache.GetAlternateLookup<ReadOnlySpan<char>>();
+        _subscribers = new SubscriberKeyCache(cacheCapacity);
     }
 
     /// <summary>The person key of an <c>id_number</c>: trimmed and upper-cased before hashing.</summary>
@@ -47,7 +54,26 @@ public sealed class Pseudonymiser
     }
 
     /// <summary>The subscriber key of an <c>msisdn</c>: trimmed, kept in its E.164 form.</summary>
-    public string SubscriberKey(ReadOnlySpan<char> msisdn) => Cached(msisdn.Trim());
+    public string SubscriberKey(ReadOnlySpan<char> msisdn)
+    {
+        var trimmed = msisdn.Trim();
+
+        // Numbers in E.164 form, all of them once parsers have validated, take the cache keyed by their
+        // digits; anything else keeps the string cache, so the key stays the HMAC of exactly the trimmed text.
+        if (!SubscriberKeyCache.TryPack(trimmed, out var number))
+        {
+            return Cached(trimmed);
+        }
+
+        if (_subscribers.Find(number) is { } key)
+        {
+            return key;
+        }
+
+        key = DeriveReusing(trimmed);
+        _subscribers.Add(number, key);
+        return key;
+    }
 
     /// <summary>Computes a key without the cache, straight from the definition.</summary>
     public static string Derive(ReadOnlySpan<byte> pepper, ReadOnlySpan<char> normalisedId)

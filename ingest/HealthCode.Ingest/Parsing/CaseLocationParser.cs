@@ -10,7 +10,9 @@ internal sealed class CaseLocationParser : JsonFeedParser
 {
     private const int IdNumber = 0, Lat = 1, Lon = 2, RadiusM = 3, From = 4, To = 5, Venue = 6;
 
-    /// <summary>Largest radius accepted: a circle wider than a district is an investigation error, not a place.</summary>
+    /// <summary>
+    /// Largest radius accepted: a circle wider than a district is an investigation error, not a place.
+    /// </summary>
     private const double MaxRadiusMetres = 50_000;
 
     public CaseLocationParser(Pseudonymiser pseudonymiser)

@@ -3,7 +3,9 @@ namespace HealthCode.Ingest.Parsing;
 /// <summary>Shape checks for the raw identifiers of the contract.</summary>
 internal static class Identifiers
 {
-    /// <summary>E.164: a plus sign, a non-zero digit, at most 15 digits in all (at least 7, the shortest plan).</summary>
+    /// <summary>
+    /// E.164: a plus sign, a non-zero digit, at most 15 digits in all (at least 7, the shortest plan).
+    /// </summary>
     public static bool IsE164(ReadOnlySpan<char> msisdn)
     {
         if (msisdn.Length is < 8 or > 16 || msisdn[0] != '+' || msisdn[1] == '0')

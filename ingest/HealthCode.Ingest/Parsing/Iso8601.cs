@@ -9,7 +9,9 @@ namespace HealthCode.Ingest.Parsing;
 /// </remarks>
 public static class Iso8601
 {
-    /// <summary>Parses a UTF-8 timestamp into unix milliseconds (fractions below a millisecond are truncated).</summary>
+    /// <summary>
+    /// Parses a UTF-8 timestamp into unix milliseconds (fractions below a millisecond are truncated).
+    /// </summary>
     public static bool TryParseUnixMs(ReadOnlySpan<byte> s, out long unixMs)
     {
         unixMs = 0;

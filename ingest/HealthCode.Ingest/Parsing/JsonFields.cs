@@ -46,7 +46,8 @@ internal sealed class JsonFields
 
         try
         {
-            var reader = new Utf8JsonReader(line, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
+            var options = new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow };
+            var reader = new Utf8JsonReader(line, options);
 
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {

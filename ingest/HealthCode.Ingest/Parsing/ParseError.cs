@@ -5,7 +5,9 @@ namespace HealthCode.Ingest.Parsing;
 /// <summary>Why one partner line was rejected: feed, line number, field, offending value and reason.</summary>
 public sealed record ParseError(Feed Feed, long Line, string? Field, string? Value, string Reason)
 {
-    /// <summary>Longest offending value kept in an error, so that a corrupt line cannot flood the dead letters.</summary>
+    /// <summary>
+    /// Longest offending value kept in an error, so that a corrupt line cannot flood the dead letters.
+    /// </summary>
     public const int MaxValueLength = 120;
 
     /// <summary>An error for a field with its value, shortened when long.</summary>

@@ -23,7 +23,7 @@ internal sealed class PingCsvParser : IFeedParser
     private const double MaxAccuracyMetres = 100_000;
 
     private readonly Pseudonymiser _pseudonymiser;
-    private readonly Grid _grid;
+    private readonly CellFinder _cells;
     private readonly int[] _columnOf = [0, 1, 2, 3, 4];
     private readonly Range[] _ranges = new Range[64];
     private int _columnCount = Required.Length;
@@ -31,7 +31,7 @@ internal sealed class PingCsvParser : IFeedParser
     public PingCsvParser(Pseudonymiser pseudonymiser, Grid grid)
     {
         _pseudonymiser = pseudonymiser;
-        _grid = grid;
+        _cells = new CellFinder(grid);
     }
 
     public Feed Feed => Feed.Pings;
@@ -62,9 +62,33 @@ internal sealed class PingCsvParser : IFeedParser
     {
         record = default;
 
+        if (!TryParsePing(line, lineNumber, out var fields, out error))
+        {
+            return false;
+        }
+
+        var ping = new Ping
+        {
+            RecordId = ByteString.CopyFrom(fields.RecordId),
+            SubscriberKey = fields.SubscriberKey,
+            Lat = fields.Lat,
+            Lon = fields.Lon,
+            AccuracyM = fields.AccuracyM,
+            ObservedAtMs = fields.ObservedAtMs,
+            Cell = fields.Cell,
+        };
+        record = new ParsedRecord(ping, ping.SubscriberKey);
+        return true;
+    }
+
+    /// <summary>Parses one data line into the fields of a ping: no message and no id array per valid line.</summary>
+    public bool TryParsePing(ReadOnlySpan<byte> line, long lineNumber, out ParsedPing ping, out ParseError? error)
+    {
+        ping = default;
+
         if (line.Contains((byte)'"'))
         {
-            return TryParseQuoted(line, lineNumber, out record, out error);
+            return TryParseQuoted(line, lineNumber, out ping, out error);
         }
 
         var count = SplitColumns(line, _ranges);
@@ -77,13 +101,13 @@ internal sealed class PingCsvParser : IFeedParser
 
         return TryBuild(
             line[_ranges[_columnOf[0]]], line[_ranges[_columnOf[1]]], line[_ranges[_columnOf[2]]],
-            line[_ranges[_columnOf[3]]], line[_ranges[_columnOf[4]]], lineNumber, out record, out error);
+            line[_ranges[_columnOf[3]]], line[_ranges[_columnOf[4]]], lineNumber, out ping, out error);
     }
 
-    private bool TryParseQuoted(ReadOnlySpan<byte> line, long lineNumber, out ParsedRecord record,
+    private bool TryParseQuoted(ReadOnlySpan<byte> line, long lineNumber, out ParsedPing ping,
         out ParseError? error)
     {
-        record = default;
+        ping = default;
         var fields = QuotedCsv.Split(line);
 
         if (fields is null)
@@ -99,14 +123,14 @@ internal sealed class PingCsvParser : IFeedParser
         }
 
         return TryBuild(fields[_columnOf[0]], fields[_columnOf[1]], fields[_columnOf[2]], fields[_columnOf[3]],
-            fields[_columnOf[4]], lineNumber, out record, out error);
+            fields[_columnOf[4]], lineNumber, out ping, out error);
     }
 
     private bool TryBuild(ReadOnlySpan<byte> msisdnBytes, ReadOnlySpan<byte> latBytes, ReadOnlySpan<byte> lonBytes,
         ReadOnlySpan<byte> accuracyBytes, ReadOnlySpan<byte> observedBytes, long lineNumber,
-        out ParsedRecord record, out ParseError? error)
+        out ParsedPing ping, out ParseError? error)
     {
-        record = default;
+        ping = default;
         msisdnBytes = msisdnBytes.Trim((byte)' ');
         Span<char> msisdn = stackalloc char[msisdnBytes.Length <= 32 ? msisdnBytes.Length : 0];
 
@@ -142,17 +166,12 @@ internal sealed class PingCsvParser : IFeedParser
             return false;
         }
 
-        var ping = new Ping
-        {
-            SubscriberKey = _pseudonymiser.SubscriberKey(msisdn),
-            Lat = lat,
-            Lon = lon,
-            AccuracyM = (float)accuracy,
-            ObservedAtMs = observedMs,
-            Cell = _grid.CellOf(lat, lon).Packed,
-        };
-        ping.RecordId = IdOf(ping);
-        record = new ParsedRecord(ping, ping.SubscriberKey);
+        var key = _pseudonymiser.SubscriberKey(msisdn);
+        var accuracyM = (float)accuracy;
+        var id = default(RecordIdBytes);
+        IdOf(key, lat, lon, accuracyM, observedMs, id);
+
+        ping = new ParsedPing(id, key, lat, lon, accuracyM, observedMs, _cells.PackedCellOf(lat, lon));
         error = null;
         return true;
     }
@@ -160,15 +179,24 @@ internal sealed class PingCsvParser : IFeedParser
     /// <summary>The record id from the canonical fields directly, cheaper than serialising the ping twice.</summary>
     internal static ByteString IdOf(Ping ping)
     {
+        var id = default(RecordIdBytes);
+        IdOf(ping.SubscriberKey, ping.Lat, ping.Lon, ping.AccuracyM, ping.ObservedAtMs, id);
+        return ByteString.CopyFrom(id);
+    }
+
+    private static void IdOf(string subscriberKey, double lat, double lon, float accuracyM, long observedAtMs,
+        Span<byte> id)
+    {
         Span<byte> canonical = stackalloc byte[1 + Pseudonymiser.KeyLength + 8 + 8 + 4 + 8];
         canonical[0] = (byte)Feed.Pings;
-        Encoding.ASCII.GetBytes(ping.SubscriberKey, canonical.Slice(1, Pseudonymiser.KeyLength));
+        Encoding.ASCII.GetBytes(subscriberKey, canonical.Slice(1, Pseudonymiser.KeyLength));
+
         var rest = canonical[(1 + Pseudonymiser.KeyLength)..];
-        BinaryPrimitives.WriteDoubleLittleEndian(rest, ping.Lat);
-        BinaryPrimitives.WriteDoubleLittleEndian(rest[8..], ping.Lon);
-        BinaryPrimitives.WriteSingleLittleEndian(rest[16..], ping.AccuracyM);
-        BinaryPrimitives.WriteInt64LittleEndian(rest[20..], ping.ObservedAtMs);
-        return RecordIds.Hash(canonical);
+        BinaryPrimitives.WriteDoubleLittleEndian(rest, lat);
+        BinaryPrimitives.WriteDoubleLittleEndian(rest[8..], lon);
+        BinaryPrimitives.WriteSingleLittleEndian(rest[16..], accuracyM);
+        BinaryPrimitives.WriteInt64LittleEndian(rest[20..], observedAtMs);
+        RecordIds.Hash(canonical, id);
     }
 
     /// <summary>Finds the column ranges of an unquoted line; returns how many columns it has.</summary>

@@ -5,7 +5,9 @@ using HealthCode.Ingest.Parsing;
 
 namespace HealthCode.Ingest.Publishing;
 
-/// <summary>Encodes a rejected line for <c>&lt;feed&gt;.dead-letter</c>: where it came from, why, and the line itself.</summary>
+/// <summary>
+/// Encodes a rejected line for <c>&lt;feed&gt;.dead-letter</c>: where it came from, why, and the line itself.
+/// </summary>
 /// <remarks>
 /// The raw line is kept so that the data team can correct and resend it; it may hold raw identifiers, which is
 /// why dead-letter topics belong to ingest alone, with short retention and no consumers outside the team.

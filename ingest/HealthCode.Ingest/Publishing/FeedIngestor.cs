@@ -11,7 +11,9 @@ using Microsoft.Extensions.Logging;
 
 namespace HealthCode.Ingest.Publishing;
 
-/// <summary>Publishes one partner file: every valid line to the feed's topic, every bad one to its dead letters.</summary>
+/// <summary>
+/// Publishes one partner file: every valid line to the feed's topic, every bad one to its dead letters.
+/// </summary>
 /// <remarks>
 /// Records go to explicit partitions chosen by <see cref="KeyPartitioner"/>; pings are packed into
 /// <see cref="PingBatch"/> records per partition. The producer must be idempotent with acks=all, so that
@@ -140,6 +142,12 @@ public sealed class FeedIngestor
             return;
         }
 
+        if (run.PingParser is { } pings)
+        {
+            HandlePing(run, pings, line, lineNumber);
+            return;
+        }
+
         if (!run.Parser.TryParse(line, lineNumber, out var record, out var error))
         {
             DeadLetterOf(run, error!, line);
@@ -147,39 +155,35 @@ public sealed class FeedIngestor
         }
 
         run.Records++;
-
-        if (record.Message is Ping ping)
-        {
-            AddPing(run, ping);
-            return;
-        }
-
         var partition = KeyPartitioner.PartitionOf(record.Key, run.Partitions);
         Produce(new TopicPartition(run.Topic, partition), Encoding.UTF8.GetBytes(record.Key),
             record.Message.ToByteArray());
     }
 
-    private void AddPing(FeedRun run, Ping ping)
+    private void HandlePing(FeedRun run, PingCsvParser parser, ReadOnlySpan<byte> line, long lineNumber)
     {
-        var partition = KeyPartitioner.PartitionOf(ping.SubscriberKey, run.Partitions);
-        var batch = run.PingBatches[partition] ??= new PingBatch();
-        batch.Pings.Add(ping);
-
-        if (batch.Pings.Count >= run.PingBatchSize)
+        if (!parser.TryParsePing(line, lineNumber, out var ping, out var error))
         {
-            Produce(new TopicPartition(run.Topic, partition), null, batch.ToByteArray());
-            run.PingBatches[partition] = null;
+            DeadLetterOf(run, error!, line);
+            return;
+        }
+
+        run.Records++;
+
+        // Pings skip the Ping objects: their wire bytes go straight into the partition's batch.
+        if (run.PingBatches.Add(ping, out var partition))
+        {
+            Produce(new TopicPartition(run.Topic, partition), null, run.PingBatches.Take(partition)!);
         }
     }
 
     private void FlushPings(FeedRun run)
     {
-        for (var partition = 0; partition < run.PingBatches.Length; partition++)
+        for (var partition = 0; partition < run.PingBatches.Count; partition++)
         {
-            if (run.PingBatches[partition] is { } batch)
+            if (run.PingBatches.Take(partition) is { } batch)
             {
-                Produce(new TopicPartition(run.Topic, partition), null, batch.ToByteArray());
-                run.PingBatches[partition] = null;
+                Produce(new TopicPartition(run.Topic, partition), null, batch);
             }
         }
     }

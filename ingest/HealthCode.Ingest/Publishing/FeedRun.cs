@@ -1,4 +1,3 @@
-using HealthCode.Contracts.Events.V1;
 using HealthCode.Contracts.Feeds;
 using HealthCode.Ingest.Parsing;
 
@@ -17,9 +16,11 @@ internal sealed class FeedRun(Feed feed, string source, IFeedParser parser, int 
 
     public int Partitions { get; } = partitions;
 
-    public int PingBatchSize { get; } = pingBatchSize;
+    /// <summary>The ping batches being filled, one per partition of the topic.</summary>
+    public PingPartitions PingBatches { get; } = new(partitions, pingBatchSize);
 
-    public PingBatch?[] PingBatches { get; } = new PingBatch?[partitions];
+    /// <summary>The parser as the ping fast path, when this is a ping file.</summary>
+    public PingCsvParser? PingParser { get; } = parser as PingCsvParser;
 
     public bool HeaderRead { get; set; }
 

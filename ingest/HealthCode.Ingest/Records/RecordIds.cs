@@ -38,7 +38,10 @@ public static class RecordIds
     public static ByteString Hash(ReadOnlySpan<byte> canonical)
     {
         Span<byte> id = stackalloc byte[Length];
-        XxHash128.Hash(canonical, id);
+        Hash(canonical, id);
         return ByteString.CopyFrom(id);
     }
+
+    /// <summary>Hashes prepared canonical bytes into <paramref name="id"/>, <see cref="Length"/> bytes.</summary>
+    public static void Hash(ReadOnlySpan<byte> canonical, Span<byte> id) => XxHash128.Hash(canonical, id);
 }

@@ -1,3 +1,4 @@
+using System.IO.Hashing;
 using System.Text;
 using HealthCode.Contracts.Events.V1;
 using HealthCode.Contracts.Feeds;
@@ -102,5 +103,36 @@ public sealed class PingCsvParserTests
 
         Assert.Equal("95.1", error.Value);
         Assert.Equal("pings line 7: field 'lat' = '95.1': must be a latitude from -90 to 90", error.ToString());
+    }
+
+    [Fact]
+    public void TryParsePing_ValidLine_GivesTheFieldsOfTryParse()
+    {
+        var message = (Ping)ParserHarness.Good(Feed.Pings, Line).Message;
+        var parser = (PingCsvParser)ParserHarness.Parser(Feed.Pings);
+
+        Assert.True(parser.TryParsePing(Encoding.UTF8.GetBytes(Line), 2, out var ping, out var error),
+            error?.ToString());
+
+        Assert.Equal(message.RecordId.ToByteArray(), ((ReadOnlySpan<byte>)ping.RecordId).ToArray());
+        Assert.Equal(message.SubscriberKey, ping.SubscriberKey);
+        Assert.Equal((message.Lat, message.Lon, message.AccuracyM), (ping.Lat, ping.Lon, ping.AccuracyM));
+        Assert.Equal((message.ObservedAtMs, message.Cell), (ping.ObservedAtMs, ping.Cell));
+    }
+
+    [Fact]
+    public void TryParse_ValidLine_RecordIdIsXxHash128OfFeedKeyAndFields()
+    {
+        var ping = (Ping)ParserHarness.Good(Feed.Pings, Line).Message;
+
+        // The definition written out: feed byte, key in ASCII, lat, lon, accuracy, time, little-endian.
+        var canonical = new List<byte> { (byte)Feed.Pings };
+        canonical.AddRange(Encoding.ASCII.GetBytes(ping.SubscriberKey));
+        canonical.AddRange(BitConverter.GetBytes(ping.Lat));
+        canonical.AddRange(BitConverter.GetBytes(ping.Lon));
+        canonical.AddRange(BitConverter.GetBytes(ping.AccuracyM));
+        canonical.AddRange(BitConverter.GetBytes(ping.ObservedAtMs));
+
+        Assert.Equal(XxHash128.Hash(canonical.ToArray()), ping.RecordId.ToByteArray());
     }
 }
