@@ -45,6 +45,26 @@ public sealed class KafkaTopologyTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task EnsureCreatedAsync_TopicsAlreadyOnTheBrokers_JoinsWithoutCreating()
+    {
+        // A second process joining a running node's mock cluster: its CreateTopics would time out.
+        var logger = new TestOutputLogger(output);
+        using var cluster = EmbeddedKafkaCluster.Start(new KafkaSettings(), logger);
+        await new KafkaTopology(new KafkaSettings(), ["pings", "rail"]).EnsureCreatedAsync(cluster, logger);
+        var settings = new KafkaSettings
+        {
+            BootstrapServers = cluster.BootstrapServers,
+            AdminTimeout = TimeSpan.FromSeconds(2),
+        };
+
+        await new KafkaTopology(settings, ["pings", "rail"]).EnsureCreatedAsync(null, logger);
+
+        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = cluster.BootstrapServers })
+            .Build();
+        Assert.Equal(6, admin.GetMetadata("rail", TimeSpan.FromSeconds(10)).Topics.Single().Partitions.Count);
+    }
+
+    [Fact]
     public async Task EnsureCreatedAsync_CreateTopicsOff_AssumesTheTopicsExist()
     {
         var settings = new KafkaSettings { BootstrapServers = "127.0.0.1:1", CreateTopics = false };
