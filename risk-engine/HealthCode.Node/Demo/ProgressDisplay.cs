@@ -52,12 +52,25 @@ internal sealed class ProgressDisplay : IAsyncDisposable
                 var seconds = clock.Elapsed.TotalSeconds;
                 var line = Render(seconds - lastSeconds, seconds);
                 lastSeconds = seconds;
-                Console.Error.Write(_interactive ? "\r" + line.PadRight(Console.BufferWidth - 1) : line + "\n");
+                Console.Error.Write(_interactive ? "\r" + line.PadRight(Width()) : line + "\n");
             }
         }
         catch (OperationCanceledException)
         {
             // Stopped by DisposeAsync.
+        }
+    }
+
+    /// <summary>The terminal's width less one, so a redrawn line never wraps; some terminals report 0.</summary>
+    private static int Width()
+    {
+        try
+        {
+            return Math.Max(Console.BufferWidth - 1, 0);
+        }
+        catch (IOException)
+        {
+            return 0;
         }
     }
 
