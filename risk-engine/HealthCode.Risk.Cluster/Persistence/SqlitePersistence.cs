@@ -1,4 +1,5 @@
 using Akka.Configuration;
+using Akka.Persistence.Sql;
 using Microsoft.Data.Sqlite;
 
 namespace HealthCode.Risk.Cluster.Persistence;
@@ -42,7 +43,8 @@ public static class SqlitePersistence
         if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
         {
             throw new InvalidOperationException(
-                $"SQLite file {databasePath} stayed in journal mode '{mode}' instead of WAL; is it on a network share?");
+                $"SQLite file {databasePath} stayed in journal mode '{mode}' instead of WAL; "
+                + "is it on a network share or read-only?");
         }
     }
 
@@ -82,6 +84,8 @@ public static class SqlitePersistence
               }
             }
             """;
-        return ConfigurationFactory.ParseString(hocon);
+        // The plugin's reference.conf is embedded, not loaded by itself: without this fallback the
+        // journal fails with "Plugin class name must be defined in config property".
+        return ConfigurationFactory.ParseString(hocon).WithFallback(SqlPersistence.DefaultConfiguration);
     }
 }

@@ -2,7 +2,7 @@ using Akka.Cluster.Sharding;
 
 namespace HealthCode.Risk.Cluster.Persons;
 
-/// <summary>Routes <see cref="IPersonMessage"/>s to the <see cref="Person"/> entity named by their person key.</summary>
+/// <summary>Routes each <see cref="IPersonMessage"/> to the <see cref="Person"/> entity of its person key.</summary>
 public sealed class PersonMessageExtractor : HashCodeMessageExtractor
 {
     /// <summary>Creates an extractor; <paramref name="maxShards"/> must not change while the journal lives.</summary>
