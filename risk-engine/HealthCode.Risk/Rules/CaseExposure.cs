@@ -46,6 +46,22 @@ public sealed record CaseExposure
     /// <summary>Whether a trip of the case counts: it counts when the case departed inside the window.</summary>
     public bool CountsDeparture(DateTimeOffset departsAt) => Window.Contains(departsAt);
 
+    /// <summary>
+    /// Whether another passenger's trip is to be judged against the case's trip: the passenger is not the case and
+    /// the case departed inside the window. Throws when the case's trip belongs to someone else.
+    /// </summary>
+    internal bool CountsTrip(string caseTripPersonKey, string caseTripRecordId, DateTimeOffset caseDepartsAt,
+        string passengerKey)
+    {
+        if (caseTripPersonKey != CaseKey)
+        {
+            throw new ArgumentException(
+                $"Trip {caseTripRecordId} is not a trip of case {CaseKey}.", "caseTrip");
+        }
+
+        return passengerKey != CaseKey && CountsDeparture(caseDepartsAt);
+    }
+
     /// <summary>When a flag from this exposure is raised: the later of the report and the evidence's end.</summary>
     internal DateTimeOffset RaisedAt(Interval evidenceSpan) =>
         evidenceSpan.End > Report.ReportedAt ? evidenceSpan.End : Report.ReportedAt;

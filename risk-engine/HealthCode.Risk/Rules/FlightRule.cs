@@ -29,20 +29,17 @@ public sealed class FlightRule
         ArgumentNullException.ThrowIfNull(caseTrip);
         ArgumentNullException.ThrowIfNull(personTrip);
 
-        if (caseTrip.PersonKey != exposure.CaseKey)
-        {
-            throw new ArgumentException(
-                $"Trip {caseTrip.RecordId} is not a trip of case {exposure.CaseKey}.", nameof(caseTrip));
-        }
-
+        var counts = exposure.CountsTrip(caseTrip.PersonKey, caseTrip.RecordId, caseTrip.DepartsAt,
+            personTrip.PersonKey);
         var sameService = caseTrip.Flight == personTrip.Flight && caseTrip.ServiceDate == personTrip.ServiceDate;
-        if (!sameService || personTrip.PersonKey == exposure.CaseKey || !exposure.CountsDeparture(caseTrip.DepartsAt))
+
+        if (!counts || !sameService)
         {
             return null;
         }
 
-        var departs = Min(caseTrip.DepartsAt, personTrip.DepartsAt);
-        var arrives = Max(caseTrip.ArrivesAt, personTrip.ArrivesAt);
+        var departs = Instants.Earlier(caseTrip.DepartsAt, personTrip.DepartsAt);
+        var arrives = Instants.Later(caseTrip.ArrivesAt, personTrip.ArrivesAt);
         var span = new Interval(departs, arrives);
         var close = Math.Abs(personTrip.SeatRow - caseTrip.SeatRow) <= _settings.FlightRowDistance;
 
@@ -61,8 +58,4 @@ public sealed class FlightRule
             arrives + (close ? _settings.FlightCloseContactQuarantine : _settings.FellowTravellerQuarantine),
             evidence);
     }
-
-    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
-
-    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }

@@ -30,14 +30,11 @@ public sealed class RailRule
         ArgumentNullException.ThrowIfNull(caseTrip);
         ArgumentNullException.ThrowIfNull(personTrip);
 
-        if (caseTrip.PersonKey != exposure.CaseKey)
-        {
-            throw new ArgumentException(
-                $"Trip {caseTrip.RecordId} is not a trip of case {exposure.CaseKey}.", nameof(caseTrip));
-        }
-
+        var counts = exposure.CountsTrip(caseTrip.PersonKey, caseTrip.RecordId, caseTrip.DepartsAt,
+            personTrip.PersonKey);
         var sameService = caseTrip.Train == personTrip.Train && caseTrip.ServiceDate == personTrip.ServiceDate;
-        if (!sameService || personTrip.PersonKey == exposure.CaseKey || !exposure.CountsDeparture(caseTrip.DepartsAt))
+
+        if (!counts || !sameService)
         {
             return null;
         }
@@ -46,12 +43,12 @@ public sealed class RailRule
         var personJourney = new Interval(personTrip.DepartsAt, personTrip.ArrivesAt);
         var overlap = caseJourney.Intersect(personJourney);
         var close = caseTrip.Carriage == personTrip.Carriage && overlap is { Duration.Ticks: > 0 };
-        var laterArrival = caseTrip.ArrivesAt > personTrip.ArrivesAt ? caseTrip.ArrivesAt : personTrip.ArrivesAt;
+        var laterArrival = Instants.Later(caseTrip.ArrivesAt, personTrip.ArrivesAt);
 
         // A close contact's evidence is the time they rode together; a fellow traveller's is both journeys.
         var span = close
             ? overlap!.Value
-            : new Interval(Min(caseTrip.DepartsAt, personTrip.DepartsAt), laterArrival);
+            : new Interval(Instants.Earlier(caseTrip.DepartsAt, personTrip.DepartsAt), laterArrival);
         var place = close
             ? $"train {caseTrip.Train} {caseTrip.ServiceDate} carriage {caseTrip.Carriage}"
             : $"train {caseTrip.Train} {caseTrip.ServiceDate}";
@@ -71,6 +68,4 @@ public sealed class RailRule
             laterArrival + (close ? _settings.RailCloseContactQuarantine : _settings.FellowTravellerQuarantine),
             evidence);
     }
-
-    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 }
