@@ -1,7 +1,11 @@
 namespace HealthCode.Simulator;
 
 /// <summary>The partner feeds the simulator writes, named as in the design's input contract.</summary>
-public static class FeedNames
+/// <remarks>
+/// Internal on purpose: the simulator does not reference HealthCode.Contracts, so that its files and ground truth
+/// stay an independent check of ingest; callers use <c>HealthCode.Contracts.Feeds.FeedNames</c>.
+/// </remarks>
+internal static class FeedNames
 {
     /// <summary>Real-name SIM registrations.</summary>
     public const string Subscribers = "subscribers";

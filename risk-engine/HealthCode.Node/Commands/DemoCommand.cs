@@ -3,7 +3,7 @@ using HealthCode.Contracts.Feeds;
 using HealthCode.Node.Cli;
 using HealthCode.Node.Demo;
 using HealthCode.Node.Runtime;
-using SimulationSettings = HealthCode.Simulator.SimulationSettings;
+using HealthCode.Simulator;
 using HealthCode.Storage;
 using HealthCode.Storage.Schema;
 using Microsoft.Extensions.Logging;
