@@ -50,7 +50,7 @@ internal sealed class NodeRuntime : IAsyncDisposable
 
     /// <summary>Every topic a node uses: canonical and dead-letter topics of each feed, and code changes.</summary>
     public static IReadOnlyList<string> AllTopics { get; } =
-        [.. FeedNames.All.SelectMany(f => new[] { Topics.Canonical(f), Topics.DeadLetter(f) }), Topics.CodeChanges];
+        [.. StorageRole.Topics(), Topics.CodeChanges];
 
     /// <summary>
     /// Starts Kafka and the producer, and with <paramref name="withStorage"/> ClickHouse and its consumers.
