@@ -26,6 +26,12 @@ public sealed record RetentionSettings
     /// <summary>Days of <c>declarations</c> kept, by declaration time.</summary>
     public int DeclarationsDays { get; init; } = StorageDefaults.DeclarationsRetentionDays;
 
+    /// <summary>Days of <c>contacts</c> kept, by the end of the exposure (<c>to_at</c>).</summary>
+    public int ContactsDays { get; init; } = StorageDefaults.ContactsRetentionDays;
+
+    /// <summary>Days of <c>code_changes</c> kept, by the time the new colour holds from (<c>changed_at</c>).</summary>
+    public int CodeChangesDays { get; init; } = StorageDefaults.CodeChangesRetentionDays;
+
     /// <summary>The retention in days of a table named in <see cref="StorageTables"/>.</summary>
     public int DaysFor(string table) => table switch
     {
@@ -36,6 +42,8 @@ public sealed record RetentionSettings
         StorageTables.CaseReports => CaseReportsDays,
         StorageTables.CaseLocations => CaseLocationsDays,
         StorageTables.Declarations => DeclarationsDays,
+        StorageTables.Contacts => ContactsDays,
+        StorageTables.CodeChanges => CodeChangesDays,
         _ => throw new ArgumentOutOfRangeException(nameof(table), table, "Not a HealthCode storage table."),
     };
 
@@ -48,5 +56,7 @@ public sealed record RetentionSettings
         yield return (nameof(CaseReportsDays), CaseReportsDays);
         yield return (nameof(CaseLocationsDays), CaseLocationsDays);
         yield return (nameof(DeclarationsDays), DeclarationsDays);
+        yield return (nameof(ContactsDays), ContactsDays);
+        yield return (nameof(CodeChangesDays), CodeChangesDays);
     }
 }

@@ -42,4 +42,10 @@ public static class StorageDefaults
 
     /// <summary>Days of health declarations kept.</summary>
     public const int DeclarationsRetentionDays = 60;
+
+    /// <summary>Days of contact flags kept, counted from the end of the exposure, as long as case reports.</summary>
+    public const int ContactsRetentionDays = 180;
+
+    /// <summary>Days of code changes kept, counted from the time the new colour holds.</summary>
+    public const int CodeChangesRetentionDays = 180;
 }

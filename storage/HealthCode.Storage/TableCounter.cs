@@ -5,9 +5,11 @@ namespace HealthCode.Storage;
 
 /// <summary>Counts the distinct records in the analytics tables, so replayed records count once.</summary>
 /// <remarks>
-/// Counts read with FINAL, which collapses rows with equal sorting keys (every key ends with the record id)
-/// across parts not yet merged. <c>uniqExact(record_id)</c> gives the same number but holds every id of the
-/// table in memory; FINAL streams sorted parts instead.
+/// Counts read with FINAL, which collapses rows with equal sorting keys (every event table's key ends with the
+/// record id) across parts not yet merged. <c>uniqExact(record_id)</c> gives the same number but holds every id of
+/// the table in memory; FINAL streams sorted parts instead. For <c>contacts</c> the count is of flags, withdrawn
+/// ones included, and for <c>code_changes</c> of (person, sequence); <see cref="Contacts.ContactQuery"/> and
+/// <see cref="Contacts.CodeChangeQuery"/> give the current flags and an exact change count.
 /// </remarks>
 public sealed class TableCounter
 {

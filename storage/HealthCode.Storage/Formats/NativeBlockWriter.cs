@@ -8,7 +8,8 @@ namespace HealthCode.Storage.Formats;
 /// Layout, as ClickHouse itself writes it to a file: the column count and row count as LEB128, then per column
 /// its name and type name (LEB128 length and UTF-8 bytes) and the column's values. Fixed-width values are
 /// little-endian back to back, String is LEB128 length then bytes, Array is the cumulative UInt64 end offsets
-/// of every row followed by all elements as one column.
+/// of every row followed by all elements as one column, Nullable is a UInt8 null map of every row followed by a
+/// value for every row.
 /// </para>
 /// <para>
 /// Native rather than RowBinary because ClickHouse reads it column by column without parsing rows: measured on
@@ -36,7 +37,7 @@ internal sealed class NativeBlockWriter : IDisposable
         for (var i = 0; i < columns.Count; i++)
         {
             _values[i] = new ColumnBuffer(checked(widths[i] * rows));
-            _elements[i] = columns[i].Type.StartsWith("Array(", StringComparison.Ordinal)
+            _elements[i] = HasSecondStream(columns[i].Type)
                 ? new ColumnBuffer(checked(widths[i] * rows))
                 : null;
         }
@@ -45,12 +46,13 @@ internal sealed class NativeBlockWriter : IDisposable
     /// <summary>The rows every column of this block holds.</summary>
     public int Rows { get; }
 
-    /// <summary>The buffer of column <paramref name="index"/>'s values (an Array column's offsets).</summary>
+    /// <summary>The buffer of column <paramref name="index"/>'s values (Array offsets, Nullable null map).</summary>
     public ColumnBuffer Values(int index) => _values[index];
 
-    /// <summary>The buffer of an Array column's elements.</summary>
+    /// <summary>The buffer of an Array column's elements or a Nullable column's values.</summary>
     public ColumnBuffer Elements(int index) =>
-        _elements[index] ?? throw new InvalidOperationException($"Column {_columns[index].Name} is not an Array.");
+        _elements[index] ?? throw new InvalidOperationException(
+            $"Column {_columns[index].Name} is neither an Array nor a Nullable.");
 
     /// <summary>Joins header and columns into the finished block.</summary>
     public ColumnBuffer Finish()
@@ -75,6 +77,9 @@ internal sealed class NativeBlockWriter : IDisposable
 
         return block;
     }
+
+    private static bool HasSecondStream(string type) =>
+        type.StartsWith("Array(", StringComparison.Ordinal) || type.StartsWith("Nullable(", StringComparison.Ordinal);
 
     /// <summary>Returns the column buffers to the pool.</summary>
     public void Dispose()

@@ -15,4 +15,11 @@ internal static class ClickHouseTypes
     /// <summary>The case status, stored with the numbers of the protobuf enum.</summary>
     public const string CaseStatus =
         "Enum8('unspecified' = 0, 'confirmed' = 1, 'suspected' = 2, 'cleared' = 3)";
+
+    /// <summary>A health-code colour, stored with the numbers of the protobuf enum.</summary>
+    public const string CodeColour =
+        "Enum8('unspecified' = 0, 'green' = 1, 'yellow' = 2, 'red' = 3)";
+
+    /// <summary>A few distinct names repeated on every row (rules, rule-set versions), dictionary-encoded.</summary>
+    public const string Label = "LowCardinality(String)";
 }

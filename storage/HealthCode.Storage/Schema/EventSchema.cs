@@ -1,11 +1,20 @@
 namespace HealthCode.Storage.Schema;
 
-/// <summary>The analytics tables of the canonical events, ordered for the lookups the risk engine makes.</summary>
+/// <summary>The analytics tables of the canonical events and the risk decisions, ordered for lookups.</summary>
 /// <remarks>
+/// <para>
 /// Pings and subscribers are each looked up two ways, so each is stored twice, sorted both ways, rather than
 /// once with a projection: readers deduplicate replays with FINAL, and ClickHouse does not use projections
 /// for FINAL reads (and a ReplacingMergeTree with projections needs deduplicate_merge_projection_mode). The
 /// writer encodes a batch once and inserts the same block into both copies.
+/// </para>
+/// <para>
+/// The decision tables partition by a time that every version of one decision shares (a flag's exposure end, which
+/// the records hashed into its flag id fix; a change's event time), because ReplacingMergeTree only collapses rows
+/// within a partition: partitioning by the decision time would keep a flag's withdrawn version and its first
+/// version apart for ever. The queries over them still pick the newest version themselves (LIMIT 1 BY, argMax),
+/// so a version that did land in another month cannot resurrect a withdrawn flag.
+/// </para>
 /// </remarks>
 internal static class EventSchema
 {
@@ -108,11 +117,62 @@ internal static class EventSchema
             new("symptoms", "Array(String)"),
         ]);
 
+    /// <summary>Contact flags by case, person and flag id; the latest decision about a flag wins a merge.</summary>
+    public static readonly TableDefinition Contacts = new(
+        StorageTables.Contacts,
+        "case_key, person_key, flag_id",
+        "to_at",
+        [
+            new("flag_id", "String"),
+            new("person_key", "String"),
+            new("case_key", "String"),
+            new("rule", ClickHouseTypes.Label),
+            new("colour", ClickHouseTypes.CodeColour),
+            new("place", "String"),
+            new("from_at", ClickHouseTypes.Time),
+            new("to_at", ClickHouseTypes.Time),
+            new("raised_at", ClickHouseTypes.Time),
+            new("quarantine_ends", ClickHouseTypes.Time),
+            new("record_ids", "Array(String)"),
+            new("rule_set_version", ClickHouseTypes.Label),
+            new("withdrawn", "Bool"),
+            new("decided_at", ClickHouseTypes.Time),
+        ],
+        versionColumn: "decided_at");
+
+    /// <summary>
+    /// Code changes by person and sequence, so a redelivered change collapses into the first. The evidence is
+    /// stored as parallel arrays (element i of every <c>evidence_*</c> column is evidence i), with each piece's
+    /// record ids joined by commas: plain arrays read back without Nested's flattening rules.
+    /// </summary>
+    public static readonly TableDefinition CodeChanges = new(
+        StorageTables.CodeChanges,
+        "person_key, sequence",
+        "changed_at",
+        [
+            new("person_key", "String"),
+            new("sequence", "Int64"),
+            new("old_colour", ClickHouseTypes.CodeColour),
+            new("new_colour", ClickHouseTypes.CodeColour),
+            new("changed_at", ClickHouseTypes.Time),
+            new("valid_until", $"Nullable({ClickHouseTypes.Time})"),
+            new("awaiting_declaration", "Bool"),
+            new("evidence_rule", "Array(String)"),
+            new("evidence_case_ref", "Array(String)"),
+            new("evidence_place", "Array(String)"),
+            new("evidence_from", $"Array({ClickHouseTypes.Time})"),
+            new("evidence_to", $"Array({ClickHouseTypes.Time})"),
+            new("evidence_record_ids", "Array(String)"),
+            new("rule_set_version", ClickHouseTypes.Label),
+            new("decided_at", ClickHouseTypes.Time),
+        ],
+        versionColumn: "decided_at");
+
     /// <summary>Every table, in creation order.</summary>
     public static IReadOnlyList<TableDefinition> All { get; } =
     [
         Subscribers, SubscribersByPerson, Pings, PingsBySubscriber, RailTrips, FlightTrips, CaseReports,
-        CaseLocations, Declarations,
+        CaseLocations, Declarations, Contacts, CodeChanges,
     ];
 
     /// <summary>The definition of a table named in <see cref="StorageTables"/>.</summary>

@@ -1,6 +1,6 @@
 namespace HealthCode.Storage.Schema;
 
-/// <summary>The names of the analytics tables, one per canonical event plus two lookup copies.</summary>
+/// <summary>The analytics tables' names: one per canonical event, two lookup copies, two risk decisions.</summary>
 public static class StorageTables
 {
     /// <summary>Real-name SIM registrations, ordered by subscriber key.</summary>
@@ -30,10 +30,16 @@ public static class StorageTables
     /// <summary>Health declarations, ordered by person and declaration time.</summary>
     public const string Declarations = "declarations";
 
+    /// <summary>The risk engine's contact flags, every version, ordered by case, person and flag id.</summary>
+    public const string Contacts = "contacts";
+
+    /// <summary>The risk engine's code changes, ordered by person and change sequence.</summary>
+    public const string CodeChanges = "code_changes";
+
     /// <summary>Every table, in the order the schema creates them.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         Subscribers, SubscribersByPerson, Pings, PingsBySubscriber, RailTrips, FlightTrips, CaseReports,
-        CaseLocations, Declarations,
+        CaseLocations, Declarations, Contacts, CodeChanges,
     ];
 }

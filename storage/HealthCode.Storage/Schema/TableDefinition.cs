@@ -4,21 +4,34 @@ namespace HealthCode.Storage.Schema;
 
 /// <summary>One analytics table: columns, sorting key, partitioning and the time column its TTL counts from.</summary>
 /// <remarks>
-/// Every table is a ReplacingMergeTree whose sorting key ends with <c>record_id</c>. A record id is a hash of the
-/// record's content, so a replayed record has the same sorting key as the first copy and merges collapse the two;
-/// until a merge runs, readers deduplicate with FINAL. Deduplicating on insert instead would need a lookup of
-/// every incoming id (too slow at pings' rate), and ClickHouse's own insert deduplication only catches a retried
-/// identical block, not overlapping batches.
+/// <para>
+/// Every table is a ReplacingMergeTree. A canonical event's sorting key ends with <c>record_id</c>. A record id is
+/// a hash of the record's content, so a replayed record has the same sorting key as the first copy and merges
+/// collapse the two; until a merge runs, readers deduplicate with FINAL. Deduplicating on insert instead would need
+/// a lookup of every incoming id (too slow at pings' rate), and ClickHouse's own insert deduplication only catches
+/// a retried identical block, not overlapping batches.
+/// </para>
+/// <para>
+/// A risk decision (a contact flag, a code change) has no record id: its sorting key ends with the decision's own
+/// identity, and a <see cref="VersionColumn"/> makes the newest version of it survive the merge rather than an
+/// arbitrary one. A later version is a new decision about the same flag, not a copy.
+/// </para>
 /// </remarks>
 internal sealed class TableDefinition
 {
-    /// <summary>Defines a table.</summary>
-    public TableDefinition(string name, string orderBy, string timeColumn, IReadOnlyList<ColumnDefinition> columns)
+    /// <summary>Defines a table; a <paramref name="versionColumn"/> makes its highest value win a merge.</summary>
+    public TableDefinition(
+        string name,
+        string orderBy,
+        string timeColumn,
+        IReadOnlyList<ColumnDefinition> columns,
+        string? versionColumn = null)
     {
         Name = name;
         OrderBy = orderBy;
         TimeColumn = timeColumn;
         Columns = columns;
+        VersionColumn = versionColumn;
     }
 
     /// <summary>The table name.</summary>
@@ -33,6 +46,9 @@ internal sealed class TableDefinition
     /// <summary>The columns in table order.</summary>
     public IReadOnlyList<ColumnDefinition> Columns { get; }
 
+    /// <summary>The ReplacingMergeTree version column, or null when rows with one key are identical copies.</summary>
+    public string? VersionColumn { get; }
+
     /// <summary>The idempotent CREATE TABLE, with a TTL when <paramref name="retentionDays"/> is above 0.</summary>
     public string CreateStatement(string database, int retentionDays)
     {
@@ -45,11 +61,18 @@ internal sealed class TableDefinition
             sql.Append(i < Columns.Count - 1 ? ",\n" : "\n");
         }
 
+        sql.Append(")\nENGINE = ReplacingMergeTree");
+
+        if (VersionColumn is not null)
+        {
+            sql.Append('(').Append(VersionColumn).Append(')');
+        }
+
+        sql.Append('\n');
+
         // Monthly partitions keep a batch to one or two parts and let TTL drop whole months; daily ones would
         // split replays of old data into many parts. A table kept forever has no partitions at all: subscriber
         // registrations span decades, and one batch of them would touch hundreds of months.
-        sql.Append(")\nENGINE = ReplacingMergeTree\n");
-
         if (retentionDays > 0)
         {
             sql.Append("PARTITION BY toYYYYMM(").Append(TimeColumn).Append(")\n");

@@ -3,7 +3,7 @@ using HealthCode.Storage.Schema;
 
 namespace HealthCode.Storage.Writing;
 
-/// <summary>The table mapping of every canonical event; pings and subscribers go to two tables each.</summary>
+/// <summary>The table mapping of every event and decision; pings and subscribers go to two tables each.</summary>
 internal static class EventMappings
 {
     /// <summary>Subscribers, by subscriber key and by person key.</summary>
@@ -84,4 +84,45 @@ internal static class EventMappings
         NativeColumn<Declaration>.Time("declared_at", d => d.DeclaredAtMs),
         NativeColumn<Declaration>.Float64("temperature_c", d => d.TemperatureC),
         NativeColumn<Declaration>.StringArray("symptoms", d => d.Symptoms));
+
+    /// <summary>Contact flags, every version, by case, person and flag id.</summary>
+    public static readonly TableMapping<Contact> Contacts = new(
+        [EventSchema.Contacts],
+        NativeColumn<Contact>.String("flag_id", c => c.FlagId),
+        NativeColumn<Contact>.String("person_key", c => c.PersonKey),
+        NativeColumn<Contact>.String("case_key", c => c.CaseKey),
+        NativeColumn<Contact>.Label("rule", c => c.Rule),
+        NativeColumn<Contact>.Enum8(
+            "colour", ClickHouseTypes.CodeColour, c => (int)c.Colour, (int)CodeColour.Red),
+        NativeColumn<Contact>.String("place", c => c.Place),
+        NativeColumn<Contact>.Time("from_at", c => c.FromMs),
+        NativeColumn<Contact>.Time("to_at", c => c.ToMs),
+        NativeColumn<Contact>.Time("raised_at", c => c.RaisedAtMs),
+        NativeColumn<Contact>.Time("quarantine_ends", c => c.QuarantineEndsMs),
+        NativeColumn<Contact>.StringArray("record_ids", c => c.RecordIds),
+        NativeColumn<Contact>.Label("rule_set_version", c => c.RuleSetVersion),
+        NativeColumn<Contact>.Bool("withdrawn", c => c.Withdrawn),
+        NativeColumn<Contact>.Time("decided_at", c => c.DecidedAtMs));
+
+    /// <summary>Code changes by person and sequence, the evidence as parallel arrays.</summary>
+    public static readonly TableMapping<CodeChange> CodeChanges = new(
+        [EventSchema.CodeChanges],
+        NativeColumn<CodeChange>.String("person_key", c => c.PersonKey),
+        NativeColumn<CodeChange>.Int64("sequence", c => c.Sequence),
+        NativeColumn<CodeChange>.Enum8(
+            "old_colour", ClickHouseTypes.CodeColour, c => (int)c.OldColour, (int)CodeColour.Red),
+        NativeColumn<CodeChange>.Enum8(
+            "new_colour", ClickHouseTypes.CodeColour, c => (int)c.NewColour, (int)CodeColour.Red),
+        NativeColumn<CodeChange>.Time("changed_at", c => c.ChangedAtMs),
+        NativeColumn<CodeChange>.NullableTime("valid_until", c => c.HasValidUntilMs ? c.ValidUntilMs : null),
+        NativeColumn<CodeChange>.Bool("awaiting_declaration", c => c.AwaitingDeclaration),
+        NativeColumn<CodeChange>.StringArray("evidence_rule", c => [.. c.Evidence.Select(e => e.Rule)]),
+        NativeColumn<CodeChange>.StringArray("evidence_case_ref", c => [.. c.Evidence.Select(e => e.CaseRef)]),
+        NativeColumn<CodeChange>.StringArray("evidence_place", c => [.. c.Evidence.Select(e => e.Place)]),
+        NativeColumn<CodeChange>.TimeArray("evidence_from", c => [.. c.Evidence.Select(e => e.FromMs)]),
+        NativeColumn<CodeChange>.TimeArray("evidence_to", c => [.. c.Evidence.Select(e => e.ToMs)]),
+        NativeColumn<CodeChange>.StringArray(
+            "evidence_record_ids", c => [.. c.Evidence.Select(e => string.Join(',', e.RecordIds))]),
+        NativeColumn<CodeChange>.Label("rule_set_version", c => c.RuleSetVersion),
+        NativeColumn<CodeChange>.Time("decided_at", c => c.DecidedAtMs));
 }

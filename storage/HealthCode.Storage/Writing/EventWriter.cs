@@ -3,14 +3,15 @@ using Microsoft.Extensions.Logging;
 
 namespace HealthCode.Storage.Writing;
 
-/// <summary>Buffers canonical events and inserts them in large batches; a replayed record counts once.</summary>
+/// <summary>Buffers events and risk decisions and inserts them in large batches; a replayed one counts once.</summary>
 /// <remarks>
 /// <para>
 /// A batch is inserted when a table has <see cref="StorageSettings.BatchSize"/> rows waiting, when
 /// <see cref="StorageSettings.FlushInterval"/> passes, on <see cref="FlushAsync"/> and on dispose. Events are
 /// durable only once a flush has returned: a Kafka consumer commits its offsets after <see cref="FlushAsync"/>,
 /// never after <c>WriteAsync</c>. A failed insert keeps its events buffered and the next flush retries them;
-/// retrying is safe because every table deduplicates on the record id.
+/// retrying is safe because every table deduplicates: events on the record id, contacts on the flag id and
+/// code changes on person and sequence.
 /// </para>
 /// <para>
 /// Calls are serialised: a writer waiting on a full batch's insert is how back-pressure reaches the consumer.
@@ -27,6 +28,8 @@ public sealed class EventWriter : IAsyncDisposable
     private readonly PendingTable<CaseReport> _caseReports;
     private readonly PendingTable<CaseLocation> _caseLocations;
     private readonly PendingTable<Declaration> _declarations;
+    private readonly PendingTable<Contact> _contacts;
+    private readonly PendingTable<CodeChange> _codeChanges;
     private readonly IPendingTable[] _all;
     private readonly CancellationTokenSource _stopping = new();
     private readonly PeriodicTimer _timer;
@@ -49,7 +52,13 @@ public sealed class EventWriter : IAsyncDisposable
         _caseReports = new(store, settings, logger, EventMappings.CaseReports);
         _caseLocations = new(store, settings, logger, EventMappings.CaseLocations);
         _declarations = new(store, settings, logger, EventMappings.Declarations);
-        _all = [_subscribers, _pings, _railTrips, _flightTrips, _caseReports, _caseLocations, _declarations];
+        _contacts = new(store, settings, logger, EventMappings.Contacts);
+        _codeChanges = new(store, settings, logger, EventMappings.CodeChanges);
+        _all =
+        [
+            _subscribers, _pings, _railTrips, _flightTrips, _caseReports, _caseLocations, _declarations, _contacts,
+            _codeChanges,
+        ];
 
         _timer = new PeriodicTimer(settings.FlushInterval, timeProvider ?? TimeProvider.System);
         _timedFlushes = RunTimedFlushesAsync();
@@ -85,6 +94,14 @@ public sealed class EventWriter : IAsyncDisposable
     /// <summary>Buffers health declarations.</summary>
     public Task WriteAsync(IReadOnlyList<Declaration> declarations, CancellationToken cancellationToken = default) =>
         AddAsync(_declarations, declarations, cancellationToken);
+
+    /// <summary>Buffers contact flags; a redelivered version counts once, the newest version of a flag wins.</summary>
+    public Task WriteAsync(IReadOnlyList<Contact> contacts, CancellationToken cancellationToken = default) =>
+        AddAsync(_contacts, contacts, cancellationToken);
+
+    /// <summary>Buffers code changes; a redelivered change (same person and sequence) counts once.</summary>
+    public Task WriteAsync(IReadOnlyList<CodeChange> changes, CancellationToken cancellationToken = default) =>
+        AddAsync(_codeChanges, changes, cancellationToken);
 
     /// <summary>Inserts everything buffered; when it returns, every event written before is stored.</summary>
     public async Task FlushAsync(CancellationToken cancellationToken = default)

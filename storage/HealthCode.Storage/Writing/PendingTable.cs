@@ -55,7 +55,7 @@ internal sealed class PendingTable<T> : IPendingTable
             var stopwatch = Stopwatch.StartNew();
 
             // A failure leaves the batch buffered; if it failed on the second table the retry inserts the first
-            // again, which the record-id deduplication makes harmless.
+            // again, which the tables' deduplication (record id, flag id, person and sequence) makes harmless.
             using (var block = _mapping.Encode(_buffer.GetRange(0, batch)))
             {
                 await _store.InsertAsync(_mapping.Tables, block, cancellationToken).ConfigureAwait(false);

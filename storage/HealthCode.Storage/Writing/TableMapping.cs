@@ -57,7 +57,7 @@ internal sealed class TableMapping<T>
     /// </remarks>
     public NativeBlock Encode(IReadOnlyList<T> rows)
     {
-        var definitions = _columns.Select(c => c.Definition).ToArray();
+        var definitions = _columns.Select(c => c.Wire).ToArray();
         using var writer = new NativeBlockWriter(definitions, rows.Count, _columns.Select(c => c.Width).ToArray());
 
         for (var r = 0; r < rows.Count; r++)

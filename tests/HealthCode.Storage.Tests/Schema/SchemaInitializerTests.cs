@@ -39,6 +39,21 @@ public sealed class SchemaInitializerTests(ChdbFixture fixture)
     }
 
     [Fact]
+    public async Task EnsureCreatedAsync_DecisionTables_KeepNewestDecisionForHalfAYear()
+    {
+        await using var store = await fixture.NewStoreAsync("decisions");
+
+        var contacts = await CreateStatementAsync(store, StorageTables.Contacts);
+        var changes = await CreateStatementAsync(store, StorageTables.CodeChanges);
+
+        Assert.Contains("ReplacingMergeTree(decided_at)", contacts, StringComparison.Ordinal);
+        Assert.Contains("PARTITION BY toYYYYMM(to_at)", contacts, StringComparison.Ordinal);
+        Assert.Contains("TTL toDateTime(to_at) + toIntervalDay(180)", contacts, StringComparison.Ordinal);
+        Assert.Contains("ReplacingMergeTree(decided_at)", changes, StringComparison.Ordinal);
+        Assert.Contains("TTL toDateTime(changed_at) + toIntervalDay(180)", changes, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EnsureCreatedAsync_ConfiguredRetention_UsesConfiguredDays()
     {
         var settings = fixture.NewSettings("ttl_custom") with { Retention = new RetentionSettings { PingsDays = 7 } };
@@ -62,8 +77,11 @@ public sealed class SchemaInitializerTests(ChdbFixture fixture)
         var keys = rows.Map((r, i) => (Name: r.Get<string>(i, "name"), Engine: r.Get<string>(i, "engine"),
             Key: r.Get<string>(i, "sorting_key"))).ToDictionary(t => t.Name);
 
+        var events = keys.Values.Where(t => t.Name is not (StorageTables.Contacts or StorageTables.CodeChanges));
         Assert.All(keys.Values, t => Assert.Equal("ReplacingMergeTree", t.Engine));
-        Assert.All(keys.Values, t => Assert.EndsWith("record_id", t.Key, StringComparison.Ordinal));
+        Assert.All(events, t => Assert.EndsWith("record_id", t.Key, StringComparison.Ordinal));
+        Assert.Equal("case_key, person_key, flag_id", keys[StorageTables.Contacts].Key);
+        Assert.Equal("person_key, sequence", keys[StorageTables.CodeChanges].Key);
         Assert.StartsWith("cell, observed_at", keys[StorageTables.Pings].Key, StringComparison.Ordinal);
         Assert.StartsWith(
             "subscriber_key, observed_at", keys[StorageTables.PingsBySubscriber].Key, StringComparison.Ordinal);

@@ -374,6 +374,70 @@ public sealed class EventWriterTests(ChdbFixture fixture)
         Assert.Equal(20, await new TableCounter(store).CountRowsAsync(StorageTables.Pings));
     }
 
+    [Fact]
+    public async Task WriteAsync_CodeChange_RoundTripsEvidenceArraysAndValidUntil()
+    {
+        var (store, writer) = await OpenAsync("code_change");
+        await using var storeScope = store;
+        await using var writerScope = writer;
+        var yellow = new CodeChange
+        {
+            PersonKey = TestEvents.Key("person"),
+            Sequence = 1,
+            OldColour = CodeColour.Green,
+            NewColour = CodeColour.Yellow,
+            ChangedAtMs = T0,
+            ValidUntilMs = T0 + 86_400_000,
+            RuleSetVersion = "rules-1",
+            DecidedAtMs = T0 + 5,
+        };
+        yellow.Evidence.Add(new CodeEvidence
+        {
+            Rule = "companion", CaseRef = "case-1", Place = "cell 1:2", FromMs = T0 - 600_000, ToMs = T0,
+            RecordIds = { "0a", "0b" },
+        });
+        yellow.Evidence.Add(new CodeEvidence
+        {
+            Rule = "abnormal_declaration", Place = "declaration", FromMs = T0, ToMs = T0,
+            RecordIds = { "0c" },
+        });
+        var green = new CodeChange
+        {
+            PersonKey = yellow.PersonKey,
+            Sequence = 2,
+            OldColour = CodeColour.Yellow,
+            NewColour = CodeColour.Green,
+            ChangedAtMs = T0 + 86_400_000,
+            AwaitingDeclaration = true,
+            RuleSetVersion = "rules-1",
+            DecidedAtMs = T0 + 86_400_005,
+        };
+
+        await writer.WriteAsync([yellow, green]);
+        await writer.FlushAsync();
+
+        var rows = await store.QueryRowsAsync(
+            $"SELECT * FROM `{store.Database}`.code_changes FINAL ORDER BY sequence");
+        Assert.Equal(2, rows.Count);
+        Assert.Equal("green", rows.Get<string>(0, "old_colour"));
+        Assert.Equal("yellow", rows.Get<string>(0, "new_colour"));
+        Assert.Equal(T0, Ms(rows.Get<DateTime>(0, "changed_at")));
+        Assert.Equal(T0 + 86_400_000, Ms(rows.Get<DateTime>(0, "valid_until")));
+        Assert.Null(rows.Rows[1][rows.Ordinal("valid_until")]);
+        Assert.False(rows.Get<bool>(0, "awaiting_declaration"));
+        Assert.True(rows.Get<bool>(1, "awaiting_declaration"));
+        Assert.Equal(["companion", "abnormal_declaration"], rows.Get<object?[]>(0, "evidence_rule"));
+        Assert.Equal(["case-1", ""], rows.Get<object?[]>(0, "evidence_case_ref"));
+        Assert.Equal(["cell 1:2", "declaration"], rows.Get<object?[]>(0, "evidence_place"));
+        Assert.Equal(
+            [T0 - 600_000, T0], rows.Get<object?[]>(0, "evidence_from").Select(t => Ms((DateTime)t!)));
+        Assert.Equal([T0, T0], rows.Get<object?[]>(0, "evidence_to").Select(t => Ms((DateTime)t!)));
+        Assert.Equal(["0a,0b", "0c"], rows.Get<object?[]>(0, "evidence_record_ids"));
+        Assert.Empty(rows.Get<object?[]>(1, "evidence_rule"));
+        Assert.Equal("rules-1", rows.Get<string>(1, "rule_set_version"));
+        Assert.Equal(T0 + 86_400_005, Ms(rows.Get<DateTime>(1, "decided_at")));
+    }
+
     private async Task<(IAnalyticsStore Store, EventWriter Writer)> OpenAsync(
         string purpose, StorageSettings? settings = null)
     {
