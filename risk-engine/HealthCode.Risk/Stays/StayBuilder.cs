@@ -35,28 +35,14 @@ public sealed class StayBuilder
             .ThenBy(p => p.RecordId, StringComparer.Ordinal)
             .ToList();
 
+        var cells = ordered.Select(p => _grid.CellOf(p.Lat, p.Lon)).ToList();
         var stays = new List<Presence>();
-        var run = new List<Ping>();
-        var runCell = default(CellKey);
 
-        foreach (var ping in ordered)
+        foreach (var (first, last) in StayRuns.Split(
+            ordered.Count, i => ordered[i].ObservedAt.UtcTicks, i => cells[i], _stayGap.Ticks))
         {
-            var cell = _grid.CellOf(ping.Lat, ping.Lon);
-            var continues = run.Count > 0 && cell == runCell && ping.ObservedAt - run[^1].ObservedAt <= _stayGap;
-
-            if (!continues && run.Count > 0)
-            {
-                stays.Add(ToStay(personKey, runCell, run));
-                run.Clear();
-            }
-
-            runCell = cell;
-            run.Add(ping);
-        }
-
-        if (run.Count > 0)
-        {
-            stays.Add(ToStay(personKey, runCell, run));
+            var run = ordered.GetRange(first, last - first + 1);
+            stays.Add(ToStay(personKey, cells[first], run));
         }
 
         return stays;

@@ -1,0 +1,591 @@
+using HealthCode.Contracts.Geo;
+using HealthCode.Risk.Inputs;
+using HealthCode.Risk.Rules;
+using HealthCode.Risk.Stays;
+
+namespace HealthCode.Risk.Engine;
+
+/// <summary>
+/// The contact detector: keeps the feeds' history in compact indexes and, after each step, hands back the
+/// complete flag set of every person whose flags changed, with the case reports and declarations that arrived.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Records may arrive in any order and more than once. Each one marks what it can change as dirty: a case whose
+/// reports, locations, trips or pings changed; a person whose pings touch a cell where a case was, whose SIM changed
+/// owner, or who shares a service with a case. <see cref="Step"/> first recomputes the dirty cases' presences
+/// (which marks every person who was, or now may be, their contact), then recomputes each dirty person's flags in
+/// full from the indexes. A person's flags are therefore always a function of the records seen so far, never of
+/// their order, and a flag that a late ping no longer supports is withdrawn.
+/// </para>
+/// <para>
+/// Not thread-safe: one caller feeds it, step by step. With a horizon, records timestamped after it are ignored
+/// (a replay "at now"); a ping's time is its observation, a registration's its registration, a report's its
+/// report, a trip's its departure, a case location's its start and a declaration's its declaration.
+/// </para>
+/// </remarks>
+public sealed class DetectionEngine
+{
+    private readonly RuleSettings _settings;
+    private readonly Grid _grid;
+    private readonly long _gapMs;
+    private readonly long _minOverlapMs;
+    private readonly long? _horizonMs;
+    private readonly CompanionRule _companion;
+    private readonly FlightRule _flightRule;
+    private readonly RailRule _railRule;
+    private readonly CaseLocationCoverage _coverage;
+
+    private readonly Dictionary<string, SubscriberTrack> _tracks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<SubscriberTrack>> _tracksByPerson = new(StringComparer.Ordinal);
+    private readonly Dictionary<CellDay, List<SubscriberTrack>> _cellDays = [];
+    private readonly Dictionary<string, List<CaseReport>> _reports = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _caseKeys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<CaseLocation>> _locations = new(StringComparer.Ordinal);
+    private readonly TravelIndex<FlightTrip> _flights = new(t => t.PersonKey, t => $"{t.Flight}/{t.ServiceDate}");
+    private readonly TravelIndex<RailTrip> _rail = new(t => t.PersonKey, t => $"{t.Train}/{t.ServiceDate}");
+    private readonly HashSet<string> _seenRecords = new(StringComparer.Ordinal);
+
+    private readonly Dictionary<string, List<CasePresence>> _casePresences = new(StringComparer.Ordinal);
+    private readonly Dictionary<CellKey, List<CasePresence>> _casesByCell = [];
+    private readonly Dictionary<string, IReadOnlyList<ContactFlag>> _flags = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _flaggedBy = new(StringComparer.Ordinal);
+
+    private readonly HashSet<string> _dirtyCases = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _dirtyPersons = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<CaseReport>> _arrivedReports = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Declaration>> _arrivedDeclarations = new(StringComparer.Ordinal);
+
+    /// <summary>Creates an engine for <paramref name="settings"/>; with a horizon, later records are ignored.</summary>
+    public DetectionEngine(RuleSettings settings, DateTimeOffset? horizon = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        _settings = settings;
+        _grid = new Grid(settings.CellMetres);
+        _gapMs = (long)settings.StayGap.TotalMilliseconds;
+        _minOverlapMs = (long)settings.CompanionMinOverlap.TotalMilliseconds;
+        _horizonMs = horizon?.ToUnixTimeMilliseconds();
+        _companion = new CompanionRule(settings);
+        _flightRule = new FlightRule(settings);
+        _railRule = new RailRule(settings);
+        _coverage = new CaseLocationCoverage(settings);
+    }
+
+    /// <summary>Records that arrived after the horizon and were ignored.</summary>
+    public long BeyondHorizon { get; private set; }
+
+    /// <summary>Pings kept, over all SIMs.</summary>
+    public long PingCount { get; private set; }
+
+    /// <summary>The rule set the engine applies.</summary>
+    public RuleSettings Settings => _settings;
+
+    /// <summary>Adds a ping; false when it was a repeat or lies beyond the horizon.</summary>
+    public bool AddPing(string subscriberKey, UInt128 recordId, long observedAtMs, double lat, double lon)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(subscriberKey);
+        if (Beyond(observedAtMs))
+        {
+            return false;
+        }
+
+        var track = Track(subscriberKey);
+        var cell = _grid.CellOf(lat, lon);
+        if (!track.Insert(new TrackPing(observedAtMs, cell, recordId), out var previous, out var next))
+        {
+            return false;
+        }
+
+        PingCount++;
+        IndexCellDay(track, new CellDay(cell, CellDay.DayOf(observedAtMs)));
+
+        if (track.PersonKey is not { } person)
+        {
+            return true;
+        }
+
+        // A ping can only change the stays in its own cell and its neighbours' cells; a person matters to a case
+        // only where the case was, so most pings end at these three lookups.
+        if (_caseKeys.Contains(person))
+        {
+            _dirtyCases.Add(person);
+        }
+
+        if (_casesByCell.ContainsKey(cell) || _casesByCell.ContainsKey(previous) || _casesByCell.ContainsKey(next))
+        {
+            _dirtyPersons.Add(person);
+        }
+
+        return true;
+    }
+
+    /// <summary>Adds a SIM registration; false when it was a repeat or lies beyond the horizon.</summary>
+    public bool Add(SubscriberRegistration registration)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        if (Beyond(registration.RegisteredAt) || !_seenRecords.Add(registration.RecordId))
+        {
+            return false;
+        }
+
+        var track = Track(registration.SubscriberKey);
+        var previous = track.PersonKey;
+        if (!track.Register(registration))
+        {
+            return true;
+        }
+
+        if (previous is not null)
+        {
+            _tracksByPerson[previous].Remove(track);
+            Touch(previous);
+        }
+
+        ListOf(_tracksByPerson, registration.PersonKey).Add(track);
+        Touch(registration.PersonKey);
+        return true;
+    }
+
+    /// <summary>Adds a case report; false when it was a repeat or lies beyond the horizon.</summary>
+    public bool Add(CaseReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (Beyond(report.ReportedAt) || !_seenRecords.Add(report.RecordId))
+        {
+            return false;
+        }
+
+        ListOf(_reports, report.PersonKey).Add(report);
+        ListOf(_arrivedReports, report.PersonKey).Add(report);
+        if (report.IsCase)
+        {
+            _caseKeys.Add(report.PersonKey);
+        }
+
+        _dirtyCases.Add(report.PersonKey);
+        return true;
+    }
+
+    /// <summary>Adds a case location; false when it was a repeat or lies beyond the horizon.</summary>
+    public bool Add(CaseLocation location)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        if (Beyond(location.From) || !_seenRecords.Add(location.RecordId))
+        {
+            return false;
+        }
+
+        ListOf(_locations, location.CaseKey).Add(location);
+        _dirtyCases.Add(location.CaseKey);
+        return true;
+    }
+
+    /// <summary>Adds a flight manifest record; false when it was a repeat or lies beyond the horizon.</summary>
+    public bool Add(FlightTrip trip)
+    {
+        ArgumentNullException.ThrowIfNull(trip);
+        if (Beyond(trip.DepartsAt) || !_seenRecords.Add(trip.RecordId))
+        {
+            return false;
+        }
+
+        AddTrip(_flights, trip, trip.PersonKey);
+        return true;
+    }
+
+    /// <summary>Adds a rail manifest record; false when it was a repeat or lies beyond the horizon.</summary>
+    public bool Add(RailTrip trip)
+    {
+        ArgumentNullException.ThrowIfNull(trip);
+        if (Beyond(trip.DepartsAt) || !_seenRecords.Add(trip.RecordId))
+        {
+            return false;
+        }
+
+        AddTrip(_rail, trip, trip.PersonKey);
+        return true;
+    }
+
+    /// <summary>Adds a health declaration; false when it was a repeat or lies beyond the horizon.</summary>
+    public bool Add(Declaration declaration)
+    {
+        ArgumentNullException.ThrowIfNull(declaration);
+        if (Beyond(declaration.DeclaredAt) || !_seenRecords.Add(declaration.RecordId))
+        {
+            return false;
+        }
+
+        ListOf(_arrivedDeclarations, declaration.PersonKey).Add(declaration);
+        return true;
+    }
+
+    /// <summary>
+    /// Recomputes what the records added since the last step changed and returns one update per person affected,
+    /// ordered by person key.
+    /// </summary>
+    public IReadOnlyList<PersonUpdate> Step()
+    {
+        foreach (var caseKey in _dirtyCases.Order(StringComparer.Ordinal).ToList())
+        {
+            RecomputeCase(caseKey);
+        }
+
+        _dirtyCases.Clear();
+
+        var changedFlags = new Dictionary<string, IReadOnlyList<ContactFlag>>(StringComparer.Ordinal);
+        var withdrawn = new Dictionary<string, IReadOnlyList<ContactFlag>>(StringComparer.Ordinal);
+        foreach (var person in _dirtyPersons)
+        {
+            var previous = FlagsOf(person);
+            if (Recompute(person) is { } flags)
+            {
+                changedFlags[person] = flags;
+                withdrawn[person] = [.. previous.Except(flags)];
+            }
+        }
+
+        _dirtyPersons.Clear();
+
+        var persons = changedFlags.Keys
+            .Concat(_arrivedReports.Keys)
+            .Concat(_arrivedDeclarations.Keys)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal);
+        var updates = persons
+            .Select(p => new PersonUpdate(
+                p,
+                changedFlags.GetValueOrDefault(p),
+                _arrivedReports.GetValueOrDefault(p) ?? [],
+                _arrivedDeclarations.GetValueOrDefault(p) ?? [],
+                withdrawn.GetValueOrDefault(p) ?? []))
+            .ToList();
+
+        _arrivedReports.Clear();
+        _arrivedDeclarations.Clear();
+        return updates;
+    }
+
+    /// <summary>The current flags of a person, in canonical order; empty when none.</summary>
+    public IReadOnlyList<ContactFlag> FlagsOf(string personKey) =>
+        _flags.GetValueOrDefault(personKey) ?? [];
+
+    /// <summary>Distinct (person, case) contacts per rule, over every current flag.</summary>
+    public IReadOnlyList<ContactCount> CountContacts() => _flags.Values
+        .SelectMany(flags => flags)
+        .Select(f => (f.Evidence.Rule, f.PersonKey, f.Evidence.CaseKey))
+        .Distinct()
+        .GroupBy(c => c.Rule)
+        .OrderBy(g => g.Key)
+        .Select(g => new ContactCount(g.Key, g.Count()))
+        .ToList();
+
+    private bool Beyond(DateTimeOffset instant) => Beyond(instant.ToUnixTimeMilliseconds());
+
+    private bool Beyond(long atMs)
+    {
+        if (_horizonMs is { } horizon && atMs > horizon)
+        {
+            BeyondHorizon++;
+            return true;
+        }
+
+        return false;
+    }
+
+    private SubscriberTrack Track(string subscriberKey)
+    {
+        if (!_tracks.TryGetValue(subscriberKey, out var track))
+        {
+            track = new SubscriberTrack(subscriberKey);
+            _tracks.Add(subscriberKey, track);
+        }
+
+        return track;
+    }
+
+    private void IndexCellDay(SubscriberTrack track, CellDay bucket)
+    {
+        // A SIM's pings mostly come in time order and stay in a cell for a while, so one entry per run is enough;
+        // a repeat after a detour only costs a duplicate candidate.
+        if (track.LastIndexed == bucket)
+        {
+            return;
+        }
+
+        track.LastIndexed = bucket;
+        ListOf(_cellDays, bucket).Add(track);
+    }
+
+    private void AddTrip<T>(TravelIndex<T> index, T trip, string personKey)
+        where T : class
+    {
+        index.Add(trip);
+
+        if (_caseKeys.Contains(personKey))
+        {
+            _dirtyCases.Add(personKey);
+        }
+
+        if (index.OnServiceOf(trip).Any(t => _caseKeys.Contains(index.PersonOf(t))))
+        {
+            _dirtyPersons.Add(personKey);
+        }
+    }
+
+    /// <summary>Marks a person whose SIMs changed: as a possible contact, and as a case if they are one.</summary>
+    private void Touch(string personKey)
+    {
+        _dirtyPersons.Add(personKey);
+        if (_caseKeys.Contains(personKey))
+        {
+            _dirtyCases.Add(personKey);
+        }
+    }
+
+    private IReadOnlyList<CaseExposure> ExposuresOf(string caseKey) =>
+        _reports.TryGetValue(caseKey, out var reports)
+            ? reports
+                .Where(r => r.IsCase)
+                .OrderBy(r => r.RecordId, StringComparer.Ordinal)
+                .Select(r => CaseExposure.Of(r, _settings)!)
+                .ToList()
+            : [];
+
+    /// <summary>Rebuilds one case's presences in the cell index and marks everyone they may concern.</summary>
+    private void RecomputeCase(string caseKey)
+    {
+        if (_casePresences.Remove(caseKey, out var old))
+        {
+            foreach (var entry in old)
+            {
+                var inCell = _casesByCell[entry.Presence.Cell];
+                inCell.Remove(entry);
+                if (inCell.Count == 0)
+                {
+                    _casesByCell.Remove(entry.Presence.Cell);
+                }
+            }
+        }
+
+        if (_flaggedBy.TryGetValue(caseKey, out var flagged))
+        {
+            _dirtyPersons.UnionWith(flagged);
+        }
+
+        var exposures = ExposuresOf(caseKey);
+        if (exposures.Count == 0)
+        {
+            return;
+        }
+
+        var presences = PresencesOf(caseKey);
+        var entries = new List<CasePresence>();
+
+        foreach (var exposure in exposures)
+        {
+            foreach (var presence in presences)
+            {
+                if (exposure.Clip(presence) is { } clipped)
+                {
+                    entries.Add(new CasePresence(exposure, clipped));
+                }
+            }
+        }
+
+        _casePresences[caseKey] = entries;
+        foreach (var entry in entries)
+        {
+            ListOf(_casesByCell, entry.Presence.Cell).Add(entry);
+            MarkCandidates(entry);
+        }
+
+        foreach (var trip in _flights.TripsOf(caseKey))
+        {
+            _dirtyPersons.UnionWith(_flights.OnServiceOf(trip).Select(_flights.PersonOf));
+        }
+
+        foreach (var trip in _rail.TripsOf(caseKey))
+        {
+            _dirtyPersons.UnionWith(_rail.OnServiceOf(trip).Select(_rail.PersonOf));
+        }
+    }
+
+    /// <summary>The case's stays (from every SIM registered to it) and its case-location cells.</summary>
+    private List<Presence> PresencesOf(string caseKey)
+    {
+        var presences = new List<Presence>();
+
+        foreach (var track in _tracksByPerson.GetValueOrDefault(caseKey) ?? [])
+        {
+            var pings = track.Pings;
+            foreach (var (first, last) in StayRuns.Split(pings.Count, i => pings[i].AtMs, i => pings[i].Cell, _gapMs))
+            {
+                presences.Add(StayOf(caseKey, pings, first, last));
+            }
+        }
+
+        foreach (var location in _locations.GetValueOrDefault(caseKey) ?? [])
+        {
+            presences.AddRange(_coverage.Cover(location));
+        }
+
+        return presences;
+    }
+
+    /// <summary>
+    /// Marks every person with a ping in the entry's cell on a day that a stay overlapping it must touch: a stay
+    /// that overlaps [from, to] has a ping inside it or, its pings being at most the stay gap apart, in the gap
+    /// before it.
+    /// </summary>
+    private void MarkCandidates(CasePresence entry)
+    {
+        var firstDay = CellDay.DayOf(entry.StartMs - _gapMs);
+        var lastDay = CellDay.DayOf(entry.EndMs);
+
+        for (var day = firstDay; day <= lastDay; day++)
+        {
+            if (!_cellDays.TryGetValue(new CellDay(entry.Presence.Cell, day), out var tracks))
+            {
+                continue;
+            }
+
+            foreach (var track in tracks)
+            {
+                if (track.PersonKey is { } person && person != entry.CaseKey)
+                {
+                    _dirtyPersons.Add(person);
+                }
+            }
+        }
+    }
+
+    /// <summary>Recomputes a person's flags in full; the new set when it differs from the last one, else null.</summary>
+    private IReadOnlyList<ContactFlag>? Recompute(string personKey)
+    {
+        var flags = new List<ContactFlag>();
+        AddCompanionFlags(personKey, flags);
+        AddTravelFlags(personKey, _flights, (e, c, p) => _flightRule.Evaluate(e, c, p), flags);
+        AddTravelFlags(personKey, _rail, (e, c, p) => _railRule.Evaluate(e, c, p), flags);
+
+        var canonical = flags.Distinct().ToList();
+        canonical.Sort((a, b) => Evidence.Compare(a.Evidence, b.Evidence));
+
+        var previous = _flags.GetValueOrDefault(personKey) ?? [];
+        if (previous.SequenceEqual(canonical))
+        {
+            return null;
+        }
+
+        foreach (var caseKey in previous.Select(f => f.Evidence.CaseKey!).Distinct())
+        {
+            _flaggedBy[caseKey].Remove(personKey);
+        }
+
+        foreach (var caseKey in canonical.Select(f => f.Evidence.CaseKey!).Distinct())
+        {
+            ListOfSet(_flaggedBy, caseKey).Add(personKey);
+        }
+
+        if (canonical.Count == 0)
+        {
+            _flags.Remove(personKey);
+        }
+        else
+        {
+            _flags[personKey] = canonical;
+        }
+
+        return canonical;
+    }
+
+    private void AddCompanionFlags(string personKey, List<ContactFlag> flags)
+    {
+        foreach (var track in _tracksByPerson.GetValueOrDefault(personKey) ?? [])
+        {
+            var pings = track.Pings;
+            foreach (var (first, last) in StayRuns.Split(pings.Count, i => pings[i].AtMs, i => pings[i].Cell, _gapMs))
+            {
+                if (!_casesByCell.TryGetValue(pings[first].Cell, out var entries))
+                {
+                    continue;
+                }
+
+                Presence? stay = null;
+                foreach (var entry in entries)
+                {
+                    // Cheap arithmetic first: building the stay with its record ids is only worth it for a match.
+                    var shared = Math.Min(entry.EndMs, pings[last].AtMs) - Math.Max(entry.StartMs, pings[first].AtMs);
+                    if (entry.CaseKey == personKey || shared < _minOverlapMs)
+                    {
+                        continue;
+                    }
+
+                    stay ??= StayOf(personKey, pings, first, last);
+                    flags.AddRange(_companion.Evaluate(entry.Exposure, [entry.Presence], [stay]));
+                }
+            }
+        }
+    }
+
+    private void AddTravelFlags<T>(
+        string personKey, TravelIndex<T> index, Func<CaseExposure, T, T, ContactFlag?> evaluate, List<ContactFlag> flags)
+        where T : class
+    {
+        foreach (var trip in index.TripsOf(personKey))
+        {
+            foreach (var caseTrip in index.OnServiceOf(trip))
+            {
+                var caseKey = index.PersonOf(caseTrip);
+                if (caseKey == personKey || !_caseKeys.Contains(caseKey))
+                {
+                    continue;
+                }
+
+                foreach (var exposure in ExposuresOf(caseKey))
+                {
+                    if (evaluate(exposure, caseTrip, trip) is { } flag)
+                    {
+                        flags.Add(flag);
+                    }
+                }
+            }
+        }
+    }
+
+    private static Presence StayOf(string personKey, IReadOnlyList<TrackPing> pings, int first, int last)
+    {
+        var ids = new string[last - first + 1];
+        for (var i = first; i <= last; i++)
+        {
+            ids[i - first] = RecordKeys.ToHex(pings[i].RecordId);
+        }
+
+        var span = new Interval(
+            DateTimeOffset.FromUnixTimeMilliseconds(pings[first].AtMs),
+            DateTimeOffset.FromUnixTimeMilliseconds(pings[last].AtMs));
+        return new Presence(personKey, pings[first].Cell, span, ids);
+    }
+
+    private static List<TValue> ListOf<TKey, TValue>(Dictionary<TKey, List<TValue>> map, TKey key)
+        where TKey : notnull
+    {
+        if (!map.TryGetValue(key, out var list))
+        {
+            list = [];
+            map.Add(key, list);
+        }
+
+        return list;
+    }
+
+    private static HashSet<string> ListOfSet(Dictionary<string, HashSet<string>> map, string key)
+    {
+        if (!map.TryGetValue(key, out var set))
+        {
+            set = new HashSet<string>(StringComparer.Ordinal);
+            map.Add(key, set);
+        }
+
+        return set;
+    }
+}

@@ -1,0 +1,30 @@
+using System.Globalization;
+
+namespace HealthCode.Risk.Engine;
+
+/// <summary>Converts between 16-byte record ids and the lowercase hex the evidence carries.</summary>
+public static class RecordKeys
+{
+    /// <summary>The record id of 16 bytes, read big-endian so that its hex reads like the bytes.</summary>
+    public static UInt128 FromBytes(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length != 16)
+        {
+            throw new ArgumentException($"A record id has 16 bytes, not {bytes.Length}.", nameof(bytes));
+        }
+
+        var high = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(bytes);
+        var low = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(bytes[8..]);
+        return new UInt128(high, low);
+    }
+
+    /// <summary>Parses 32 hex digits.</summary>
+    public static UInt128 FromHex(string hex)
+    {
+        ArgumentNullException.ThrowIfNull(hex);
+        return UInt128.Parse(hex, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The 32 lowercase hex digits of a record id.</summary>
+    public static string ToHex(UInt128 id) => id.ToString("x32", CultureInfo.InvariantCulture);
+}

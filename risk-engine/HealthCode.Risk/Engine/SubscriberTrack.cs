@@ -1,0 +1,66 @@
+using HealthCode.Contracts.Geo;
+using HealthCode.Risk.Inputs;
+
+namespace HealthCode.Risk.Engine;
+
+/// <summary>One SIM's pings in time order and the registrations that say whose SIM it is.</summary>
+internal sealed class SubscriberTrack
+{
+    private readonly List<TrackPing> _pings = [];
+    private readonly List<SubscriberRegistration> _registrations = [];
+
+    public SubscriberTrack(string subscriberKey) => SubscriberKey = subscriberKey;
+
+    public string SubscriberKey { get; }
+
+    /// <summary>The owner by the latest registration (then the greatest record id); null until one arrives.</summary>
+    public string? PersonKey { get; private set; }
+
+    public IReadOnlyList<TrackPing> Pings => _pings;
+
+    /// <summary>The cell-day bucket this SIM was last added to, so a run of pings in one bucket indexes once.</summary>
+    public CellDay LastIndexed { get; set; } = new(new CellKey(int.MinValue, int.MinValue), int.MinValue);
+
+    /// <summary>
+    /// Inserts a ping in order; false when the same record was already there. The cells of the ping and of its
+    /// neighbours come back, since those are the stays the ping can split, join or extend.
+    /// </summary>
+    public bool Insert(TrackPing ping, out CellKey previous, out CellKey next)
+    {
+        var index = _pings.Count == 0 || TrackPing.Compare(_pings[^1], ping) < 0
+            ? ~_pings.Count
+            : _pings.BinarySearch(ping, Comparer<TrackPing>.Create(TrackPing.Compare));
+
+        if (index >= 0)
+        {
+            previous = next = ping.Cell;
+            return false;
+        }
+
+        index = ~index;
+        _pings.Insert(index, ping);
+
+        previous = index > 0 ? _pings[index - 1].Cell : ping.Cell;
+        next = index + 1 < _pings.Count ? _pings[index + 1].Cell : ping.Cell;
+        return true;
+    }
+
+    /// <summary>Adds a registration; true when it changed the owner.</summary>
+    public bool Register(SubscriberRegistration registration)
+    {
+        if (_registrations.Exists(r => r.RecordId == registration.RecordId))
+        {
+            return false;
+        }
+
+        _registrations.Add(registration);
+        var latest = _registrations
+            .OrderByDescending(r => r.RegisteredAt)
+            .ThenByDescending(r => r.RecordId, StringComparer.Ordinal)
+            .First();
+
+        var changed = latest.PersonKey != PersonKey;
+        PersonKey = latest.PersonKey;
+        return changed;
+    }
+}
