@@ -1,26 +1,40 @@
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
+using HealthCode.Risk.Cluster.Codes;
+using HealthCode.Risk.Cluster.Journal;
+using HealthCode.Risk.Codes;
 
 namespace HealthCode.Risk.Cluster.Persons;
 
 /// <summary>
-/// The event-sourced entity of one person: journals the exposures and declarations it is told about,
-/// once each, and rebuilds them on recovery from the newest snapshot plus the events after it.
+/// The event-sourced entity of one person: keeps its flags, case reports and declarations, evaluates its code on
+/// the engine clock after every update, journals each change and has it published on <c>code-changes</c>.
 /// </summary>
-public sealed class Person : ReceivePersistentActor
+/// <remarks>
+/// <para>
+/// An update is acknowledged only when its facts are journaled and the change it made (if any) is on the topic,
+/// so a detector that commits Kafka offsets after the acks never commits past a change that could be lost.
+/// </para>
+/// <para>
+/// A change is journaled before it is published (an outbox): recovery republishes every change not yet confirmed,
+/// so a crash between the two loses nothing. A crash after the topic's acknowledgement and before the journaled
+/// confirmation publishes that change twice; consumers keep one per (person key, sequence).
+/// </para>
+/// </remarks>
+public sealed class Person : ReceivePersistentActor, IWithTimers
 {
+    private const string TimerKey = "quarantine";
+
     private readonly string _personKey;
     private readonly PersonSettings _settings;
+    private readonly CodeEvaluator _evaluator;
     private readonly ILoggingAdapter _log = Context.GetLogger();
-
-    // Kafka delivers at least once, so the ids already applied decide whether a command is a redelivery.
-    private readonly HashSet<string> _flagIds = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _reportIds = new(StringComparer.Ordinal);
     private readonly HashSet<string> _declarationIds = new(StringComparer.Ordinal);
+    private readonly List<(long Sequence, IActorRef ReplyTo)> _awaitingDelivery = [];
 
     private PersonState _state = PersonState.Empty;
-    private long _snapshotSequenceNr;
-    private int _replayedEvents;
 
     /// <summary>Creates the entity of the person <paramref name="personKey"/>.</summary>
     public Person(string personKey, PersonSettings settings)
@@ -29,6 +43,7 @@ public sealed class Person : ReceivePersistentActor
         ArgumentNullException.ThrowIfNull(settings);
         _personKey = personKey;
         _settings = settings;
+        _evaluator = new CodeEvaluator(settings.Rules);
 
         Recovering();
         Active();
@@ -36,6 +51,9 @@ public sealed class Person : ReceivePersistentActor
 
     /// <inheritdoc/>
     public override string PersistenceId => PersistenceIdOf(_personKey);
+
+    /// <inheritdoc/>
+    public ITimerScheduler Timers { get; set; } = null!;
 
     /// <summary>The journal id of the person <paramref name="personKey"/>.</summary>
     public static string PersistenceIdOf(string personKey) => "person-" + personKey;
@@ -50,35 +68,38 @@ public sealed class Person : ReceivePersistentActor
         {
             if (offer.Snapshot is PersonState state)
             {
-                _snapshotSequenceNr = offer.Metadata.SequenceNr;
-                Restore(state);
+                _state = state;
+                RebuildLookups();
             }
         });
-        Recover<ExposureRecorded>(recorded =>
+        Recover<PersonChanged>(changed =>
         {
-            _replayedEvents++;
-            Apply(recorded);
+            _state = _state.With(changed);
+            RebuildLookups(changed);
         });
-        Recover<DeclarationRecorded>(recorded =>
+        Recover<CodeChangesPublished>(published => _state = _state.With(published));
+        Recover<RecoveryCompleted>(_ =>
         {
-            _replayedEvents++;
-            Apply(recorded);
+            // Changes journaled before a crash but never confirmed go out again; the topic's key deduplicates.
+            foreach (var change in _state.Unpublished)
+            {
+                _settings.Publisher.Tell(new PublishCodeChange(_personKey, change));
+            }
+
+            ScheduleReevaluation();
         });
     }
 
     private void Active()
     {
-        Command<RecordExposure>(OnRecordExposure);
-        Command<RecordDeclaration>(OnRecordDeclaration);
-        Command<GetState>(_ => Sender.Tell(
-            new StateAck(_personKey, _state, LastSequenceNr, _snapshotSequenceNr, _replayedEvents)));
+        Command<UpdatePerson>(OnUpdate);
+        Command<Reevaluate>(_ => Decide(null, ActorRefs.Nobody));
+        Command<CodeChangeDelivered>(OnDelivered);
+        Command<GetCode>(_ => Sender.Tell(new CodeAck(_personKey, Evaluate(_state), _state.LastSequence)));
+        Command<GetState>(_ => Sender.Tell(new StateAck(_personKey, _state, LastSequenceNr)));
 
         Command<SaveSnapshotSuccess>(success =>
-        {
-            // The newest snapshot is all recovery reads, so older ones only take space.
-            var older = success.Metadata.SequenceNr - 1;
-            DeleteSnapshots(new SnapshotSelectionCriteria(older));
-        });
+            DeleteSnapshots(new SnapshotSelectionCriteria(success.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(failure => _log.Warning(
             failure.Cause,
             "Snapshot of {0} at sequence {1} failed; recovery replays more events until the next one succeeds",
@@ -89,63 +110,131 @@ public sealed class Person : ReceivePersistentActor
             failure.Cause, "Deleting old snapshots of {0} failed; they stay in the snapshot table", PersistenceId));
     }
 
-    private void OnRecordExposure(RecordExposure command)
+    private void OnUpdate(UpdatePerson update)
     {
-        if (_flagIds.Contains(command.FlagId))
+        var flags = update.Flags is { } replacement && !SameFlags(replacement, _state.Flags) ? replacement : null;
+        var reports = update.Reports
+            .Where(r => !_reportIds.Contains(r.RecordId))
+            .DistinctBy(r => r.RecordId, StringComparer.Ordinal)
+            .ToArray();
+        var declarations = update.Declarations
+            .Where(d => !_declarationIds.Contains(d.RecordId))
+            .DistinctBy(d => d.RecordId, StringComparer.Ordinal)
+            .ToArray();
+
+        var facts = flags is null && reports.Length == 0 && declarations.Length == 0
+            ? null
+            : new PersonChanged(flags, reports, declarations, null);
+        Decide(facts, Sender);
+    }
+
+    /// <summary>Journals new facts and the code change they make, then replies once it is safe to.</summary>
+    private void Decide(PersonChanged? facts, IActorRef replyTo)
+    {
+        var next = facts is null ? _state : _state.With(facts);
+        var code = Evaluate(next);
+        var unchanged = _state.LastChange?.Describes(code) ?? code.Equals(CodeState.Green);
+        var change = unchanged ? null : ChangeTo(code);
+
+        if (facts is null && change is null)
         {
-            Sender.Tell(new ExposureAck(_personKey, command.FlagId, Duplicate: true));
+            Reply(replyTo);
+            ScheduleReevaluation();
             return;
         }
 
-        var recorded = new ExposureRecorded(
-            command.FlagId, command.Colour, command.RaisedAt, command.QuarantineEnds, command.Rule, command.CaseKey);
-
-        // Persist, not PersistAsync: it stashes later commands until this event is applied, so a
-        // redelivery queued behind it already sees the id.
-        Persist(recorded, e =>
+        var changed = (facts ?? new PersonChanged(null, [], [], null)) with { Change = change };
+        Persist(changed, e =>
         {
-            Apply(e);
-            Sender.Tell(new ExposureAck(_personKey, e.FlagId, Duplicate: false));
+            _state = _state.With(e);
+            RebuildLookups(e);
+
+            if (e.Change is { } made)
+            {
+                _awaitingDelivery.Add((made.Sequence, replyTo));
+                _settings.Publisher.Tell(new PublishCodeChange(_personKey, made));
+            }
+            else
+            {
+                Reply(replyTo);
+            }
+
+            ScheduleReevaluation();
             SnapshotIfDue();
         });
     }
 
-    private void OnRecordDeclaration(RecordDeclaration command)
+    private void OnDelivered(CodeChangeDelivered delivered)
     {
-        if (_declarationIds.Contains(command.RecordId))
+        if (!_state.Unpublished.Any(c => c.Sequence <= delivered.Sequence))
         {
-            Sender.Tell(new DeclarationAck(_personKey, command.RecordId, Duplicate: true));
             return;
         }
 
-        var recorded = new DeclarationRecorded(command.RecordId, command.DeclaredAt, command.Abnormal);
-        Persist(recorded, e =>
+        Persist(new CodeChangesPublished(delivered.Sequence), e =>
         {
-            Apply(e);
-            Sender.Tell(new DeclarationAck(_personKey, e.RecordId, Duplicate: false));
+            _state = _state.With(e);
+
+            foreach (var waiting in _awaitingDelivery.Where(w => w.Sequence <= e.UpToSequence).ToList())
+            {
+                Reply(waiting.ReplyTo);
+                _awaitingDelivery.Remove(waiting);
+            }
+
             SnapshotIfDue();
         });
     }
 
-    private void Apply(ExposureRecorded recorded)
+    private CodeChanged ChangeTo(CodeState code) => new(
+        _state.LastSequence + 1,
+        _state.LastChange?.NewColour ?? CodeColour.Green,
+        code.Colour,
+        _settings.Clock.Now().ToUnixTimeMilliseconds(),
+        code.ValidUntil?.ToUnixTimeMilliseconds(),
+        code.IsAwaitingDeclaration,
+        [.. code.Evidence.Select(StoredEvidence.From)],
+        DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+
+    private CodeState Evaluate(PersonState state) => _evaluator.Evaluate(
+        _personKey,
+        _settings.Clock.Now(),
+        state.Flags.Select(f => f.ToFlag(_personKey)),
+        state.Reports.Select(r => r.ToReport(_personKey)),
+        state.Declarations.Select(d => d.ToDeclaration(_personKey)));
+
+    /// <summary>On a moving clock, wakes the entity when its code is due to change.</summary>
+    private void ScheduleReevaluation()
     {
-        _flagIds.Add(recorded.FlagId);
-        _state = _state.With(recorded);
+        if (_settings.Clock.IsFixed || _state.LastChange?.ValidUntilMs is not { } until)
+        {
+            Timers.Cancel(TimerKey);
+            return;
+        }
+
+        var due = DateTimeOffset.FromUnixTimeMilliseconds(until) - _settings.Clock.Now();
+        Timers.StartSingleTimer(TimerKey, new Reevaluate(_personKey), due > TimeSpan.Zero ? due : TimeSpan.Zero);
     }
 
-    private void Apply(DeclarationRecorded recorded)
+    private void Reply(IActorRef replyTo)
     {
-        _declarationIds.Add(recorded.RecordId);
-        _state = _state.With(recorded);
+        if (!replyTo.IsNobody())
+        {
+            replyTo.Tell(new UpdatePersonAck(_personKey, _state.LastSequence));
+        }
     }
 
-    private void Restore(PersonState state)
+    private void RebuildLookups()
     {
-        _state = state;
-        _flagIds.Clear();
-        _flagIds.UnionWith(state.Exposures.Select(e => e.FlagId));
+        _reportIds.Clear();
+        _reportIds.UnionWith(_state.Reports.Select(r => r.RecordId));
         _declarationIds.Clear();
-        _declarationIds.UnionWith(state.Declarations.Select(d => d.RecordId));
+        _declarationIds.UnionWith(_state.Declarations.Select(d => d.RecordId));
+    }
+
+    private void RebuildLookups(PersonChanged changed)
+    {
+        _reportIds.UnionWith(changed.Reports.Select(r => r.RecordId));
+        _declarationIds.UnionWith(changed.Declarations.Select(d => d.RecordId));
     }
 
     private void SnapshotIfDue()
@@ -155,4 +244,7 @@ public sealed class Person : ReceivePersistentActor
             SaveSnapshot(_state);
         }
     }
+
+    private static bool SameFlags(StoredFlag[] a, StoredFlag[] b) =>
+        a.Select(f => f.FlagId).SequenceEqual(b.Select(f => f.FlagId), StringComparer.Ordinal);
 }

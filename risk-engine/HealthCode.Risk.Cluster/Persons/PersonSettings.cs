@@ -1,18 +1,37 @@
+using Akka.Actor;
+using HealthCode.Risk.Cluster.Codes;
+
 namespace HealthCode.Risk.Cluster.Persons;
 
-/// <summary>The tunables of a <see cref="Person"/> entity, validated when built.</summary>
+/// <summary>What a <see cref="Person"/> entity needs, validated when built.</summary>
 public sealed record PersonSettings
 {
-    /// <summary>The defaults: a snapshot every 100 events.</summary>
-    public static PersonSettings Default { get; } = new(100);
-
     /// <summary>Creates settings; fails at start-up rather than at the first message.</summary>
+    /// <param name="rules">The rule set codes are evaluated with.</param>
+    /// <param name="clock">The instant codes are evaluated at.</param>
+    /// <param name="publisher">The local actor that puts code changes on the topic.</param>
     /// <param name="snapshotEvery">Save a snapshot after every this many journaled events; at least 1.</param>
-    public PersonSettings(int snapshotEvery)
+    public PersonSettings(RuleSettings rules, EngineClock clock, IActorRef publisher, int snapshotEvery = 100)
     {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(publisher);
         ArgumentOutOfRangeException.ThrowIfLessThan(snapshotEvery, 1);
+
+        Rules = rules;
+        Clock = clock;
+        Publisher = publisher;
         SnapshotEvery = snapshotEvery;
     }
+
+    /// <summary>The rule set codes are evaluated with.</summary>
+    public RuleSettings Rules { get; }
+
+    /// <summary>The instant codes are evaluated at.</summary>
+    public EngineClock Clock { get; }
+
+    /// <summary>The local actor that puts code changes on the topic.</summary>
+    public IActorRef Publisher { get; }
 
     /// <summary>Save a snapshot after every this many journaled events, which bounds the replay on recovery.</summary>
     public int SnapshotEvery { get; }

@@ -1,26 +1,47 @@
+using HealthCode.Risk.Cluster.Journal;
+
 namespace HealthCode.Risk.Cluster.Persons;
 
-/// <summary>What a person entity knows: every exposure and declaration applied, in journal order.</summary>
+/// <summary>What a person entity knows: its flags, reports, declarations and code changes.</summary>
 /// <remarks>
 /// The same type is the snapshot, so it holds plain arrays: the default JSON serializer cannot rebuild sets
 /// without help, nor the hidden type a collection expression makes for an <see cref="IReadOnlyList{T}"/>.
-/// <see cref="Person"/> rebuilds its id lookups after recovery.
 /// </remarks>
-/// <param name="Exposures">The exposures applied, oldest first.</param>
-/// <param name="Declarations">The declarations applied, oldest first.</param>
+/// <param name="Flags">The current contact flags.</param>
+/// <param name="Reports">Every case report about the person.</param>
+/// <param name="Declarations">Every declaration of the person.</param>
+/// <param name="LastChange">The latest code change; null while the code has always been green.</param>
+/// <param name="Unpublished">Changes journaled but not yet confirmed on the topic, oldest first.</param>
 public sealed record PersonState(
-    IReadOnlyList<ExposureRecorded> Exposures,
-    IReadOnlyList<DeclarationRecorded> Declarations)
+    StoredFlag[] Flags,
+    StoredReport[] Reports,
+    StoredDeclaration[] Declarations,
+    CodeChanged? LastChange,
+    CodeChanged[] Unpublished)
 {
     /// <summary>The state of a person nothing has been recorded for.</summary>
-    public static PersonState Empty { get; } =
-        new(Array.Empty<ExposureRecorded>(), Array.Empty<DeclarationRecorded>());
+    public static PersonState Empty { get; } = new([], [], [], null, []);
 
-    /// <summary>This state with <paramref name="recorded"/> appended.</summary>
-    public PersonState With(ExposureRecorded recorded) =>
-        this with { Exposures = Exposures.Append(recorded).ToArray() };
+    /// <summary>The sequence number of the latest change; 0 when none.</summary>
+    public long LastSequence => LastChange?.Sequence ?? 0;
 
-    /// <summary>This state with <paramref name="recorded"/> appended.</summary>
-    public PersonState With(DeclarationRecorded recorded) =>
-        this with { Declarations = Declarations.Append(recorded).ToArray() };
+    /// <summary>This state with <paramref name="changed"/> applied.</summary>
+    public PersonState With(PersonChanged changed)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
+
+        return new PersonState(
+            changed.Flags ?? Flags,
+            [.. Reports, .. changed.Reports],
+            [.. Declarations, .. changed.Declarations],
+            changed.Change ?? LastChange,
+            changed.Change is null ? Unpublished : [.. Unpublished, changed.Change]);
+    }
+
+    /// <summary>This state with every change up to <paramref name="published"/> confirmed.</summary>
+    public PersonState With(CodeChangesPublished published)
+    {
+        ArgumentNullException.ThrowIfNull(published);
+        return this with { Unpublished = [.. Unpublished.Where(c => c.Sequence > published.UpToSequence)] };
+    }
 }

@@ -1,9 +1,11 @@
+using HealthCode.Risk.Cluster.Journal;
 using HealthCode.Risk.Cluster.Persons;
+using HealthCode.Risk.Inputs;
 using HealthCode.Risk.Rules;
 
 namespace HealthCode.Risk.Cluster.Tests.Persons;
 
-/// <summary>Hand-built commands for the person scenarios.</summary>
+/// <summary>Hand-built updates for the person scenarios.</summary>
 internal static class Given
 {
     public const string PersonKey = "abc00000000000000000000000000002";
@@ -11,9 +13,21 @@ internal static class Given
 
     public static readonly DateTimeOffset T0 = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public static RecordExposure Exposure(string flagId, string personKey = PersonKey) =>
-        new(personKey, flagId, CodeColour.Yellow, T0, T0.AddDays(7), Rule.Companion, CaseKey);
+    /// <summary>A companion flag raised at T0 + hours, ending seven days after.</summary>
+    public static StoredFlag Companion(int hours)
+    {
+        var start = T0.AddHours(hours);
+        var evidence = new Evidence(Rule.Companion, CaseKey, "cell 1:2", new Interval(start, start.AddMinutes(20)),
+            [$"{hours:x32}"], RuleSettings.Default.Version);
+        return StoredFlag.From(new ContactFlag(PersonKey, CodeColour.Yellow, start.AddMinutes(20),
+            start.AddMinutes(20).AddDays(7), evidence));
+    }
 
-    public static RecordDeclaration Declaration(string recordId, bool abnormal = false) =>
-        new(PersonKey, recordId, T0.AddHours(1), abnormal);
+    public static UpdatePerson Flags(params StoredFlag[] flags) => new(PersonKey, flags, [], []);
+
+    public static UpdatePerson Confirmed(string recordId, DateTimeOffset at) =>
+        new(PersonKey, null, [new StoredReport(recordId, CaseStatus.Confirmed, at.ToUnixTimeMilliseconds())], []);
+
+    public static UpdatePerson Declared(string recordId, DateTimeOffset at, double temperature = 36.6) =>
+        new(PersonKey, null, [], [new StoredDeclaration(recordId, at.ToUnixTimeMilliseconds(), temperature, [])]);
 }

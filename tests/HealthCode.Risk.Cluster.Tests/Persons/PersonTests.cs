@@ -1,6 +1,8 @@
 using Akka.Actor;
 using Akka.Configuration;
+using Akka.TestKit;
 using Akka.TestKit.Xunit2;
+using HealthCode.Risk.Cluster.Codes;
 using HealthCode.Risk.Cluster.Persistence;
 using HealthCode.Risk.Cluster.Persons;
 using Xunit.Abstractions;
@@ -11,7 +13,11 @@ public sealed class PersonTests : TestKit
 {
     private static readonly string PersistenceId = Person.PersistenceIdOf(Given.PersonKey);
 
+    // Two days after the first flag: inside its seven-day quarantine.
+    private static readonly EngineClock Clock = EngineClock.Fixed(Given.T0.AddDays(2));
+
     private readonly string _path;
+    private readonly TestProbe _publisher;
 
     public PersonTests(ITestOutputHelper output)
         : this(TempDatabase.Create(), output)
@@ -22,106 +28,129 @@ public sealed class PersonTests : TestKit
         : base(ConfigFor(path), output: output)
     {
         _path = path;
+        _publisher = CreateTestProbe();
     }
 
     [Fact]
-    public void Person_RestartedAfterPoisonPill_RecoversExposuresAndDeclarations()
+    public void Update_NewFlag_PublishesYellowAndAcksOnlyAfterDelivery()
     {
-        var person = Spawn(PersonSettings.Default);
-        person.Tell(Given.Exposure("f1"));
-        ExpectMsg<ExposureAck>(a => !a.Duplicate);
-        person.Tell(Given.Declaration("d1", abnormal: true));
-        ExpectMsg<DeclarationAck>(a => !a.Duplicate);
+        var person = Spawn();
 
-        Stop(person);
-        var state = StateOf(Spawn(PersonSettings.Default));
+        person.Tell(Given.Flags(Given.Companion(1)));
+        var published = _publisher.ExpectMsg<PublishCodeChange>();
+        ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+        Deliver(published);
 
-        Assert.Equal(2, state.LastSequenceNr);
-        Assert.Equal(2, state.ReplayedEvents);
-        Assert.Equal(Given.Exposure("f1").QuarantineEnds, Assert.Single(state.State.Exposures).QuarantineEnds);
-        Assert.True(Assert.Single(state.State.Declarations).Abnormal);
+        Assert.Equal(1, ExpectMsg<UpdatePersonAck>().Sequence);
+        Assert.Equal(CodeColour.Green, published.Change.OldColour);
+        Assert.Equal(CodeColour.Yellow, published.Change.NewColour);
+        Assert.Equal(Given.T0.AddHours(1).AddMinutes(20).AddDays(7).ToUnixTimeMilliseconds(),
+            published.Change.ValidUntilMs);
     }
 
     [Fact]
-    public void Person_DuplicateCommands_AckedWithoutJournalingTwice()
+    public void Update_SameUpdateTwice_PublishesOneChange()
     {
-        var person = Spawn(PersonSettings.Default);
+        var person = Spawn();
+        person.Tell(Given.Flags(Given.Companion(1)));
+        Deliver(_publisher.ExpectMsg<PublishCodeChange>());
+        ExpectMsg<UpdatePersonAck>();
 
-        // Sent back to back, so the second arrives while the first is still being journaled.
-        person.Tell(Given.Exposure("f1"));
-        person.Tell(Given.Exposure("f1"));
-        person.Tell(Given.Declaration("d1"));
-        person.Tell(Given.Declaration("d1"));
+        person.Tell(Given.Flags(Given.Companion(1)));
 
-        Assert.False(ExpectMsg<ExposureAck>().Duplicate);
-        Assert.True(ExpectMsg<ExposureAck>().Duplicate);
-        Assert.False(ExpectMsg<DeclarationAck>().Duplicate);
-        Assert.True(ExpectMsg<DeclarationAck>().Duplicate);
-        Assert.Equal(2, StateOf(person).LastSequenceNr);
+        Assert.Equal(1, ExpectMsg<UpdatePersonAck>().Sequence);
+        _publisher.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
         Assert.Equal(2, TempDatabase.Events(_path, PersistenceId));
     }
 
     [Fact]
-    public void Person_DuplicateAfterRecovery_StillAckedAsDuplicate()
+    public void Update_ConfirmedReport_TurnsRedAndAWithdrawnYellowFlagChangesNothing()
     {
-        var settings = new PersonSettings(snapshotEvery: 2);
-        var person = Spawn(settings);
-        person.Tell(Given.Exposure("f1"));
-        person.Tell(Given.Exposure("f2"));
-        person.Tell(Given.Exposure("f3"));
-        ExpectMsg<ExposureAck>();
-        ExpectMsg<ExposureAck>();
-        ExpectMsg<ExposureAck>();
-        AwaitAssert(() => Assert.Equal(1, TempDatabase.Snapshots(_path, PersistenceId)));
-        Stop(person);
+        var person = Spawn();
+        person.Tell(Given.Flags(Given.Companion(1)));
+        Deliver(_publisher.ExpectMsg<PublishCodeChange>());
+        ExpectMsg<UpdatePersonAck>();
 
-        // f1 is known only from the snapshot, f3 only from the replayed event.
-        person = Spawn(settings);
-        person.Tell(Given.Exposure("f1"));
-        person.Tell(Given.Exposure("f3"));
+        person.Tell(Given.Confirmed("r1", Given.T0.AddDays(1)));
+        var red = _publisher.ExpectMsg<PublishCodeChange>();
+        Deliver(red);
+        ExpectMsg<UpdatePersonAck>();
+        person.Tell(Given.Flags());
 
-        Assert.True(ExpectMsg<ExposureAck>().Duplicate);
-        Assert.True(ExpectMsg<ExposureAck>().Duplicate);
-        Assert.Equal(3, TempDatabase.Events(_path, PersistenceId));
+        Assert.Equal(CodeColour.Red, red.Change.NewColour);
+        Assert.Null(red.Change.ValidUntilMs);
+        Assert.Equal(2, ExpectMsg<UpdatePersonAck>().Sequence);
+        _publisher.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
     }
 
     [Fact]
-    public void Person_SnapshotEveryFive_RecoversFromSnapshotPlusTail()
+    public void Recovery_ChangeNeverDelivered_IsPublishedAgainWithItsSequence()
     {
-        var settings = new PersonSettings(snapshotEvery: 5);
-        var person = Spawn(settings);
-        for (var i = 0; i < 7; i++)
-        {
-            person.Tell(Given.Exposure($"f{i}"));
-            ExpectMsg<ExposureAck>();
-        }
-
-        AwaitAssert(() => Assert.Equal(1, TempDatabase.Snapshots(_path, PersistenceId)));
+        var person = Spawn();
+        person.Tell(Given.Flags(Given.Companion(1)));
+        var lost = _publisher.ExpectMsg<PublishCodeChange>();
         Stop(person);
-        var state = StateOf(Spawn(settings));
 
-        Assert.Equal(5, state.SnapshotSequenceNr);
-        Assert.Equal(2, state.ReplayedEvents);
-        Assert.Equal(7, state.LastSequenceNr);
-        Assert.Equal(Enumerable.Range(0, 7).Select(i => $"f{i}"), state.State.Exposures.Select(e => e.FlagId));
+        Spawn();
+        var again = _publisher.ExpectMsg<PublishCodeChange>();
+
+        Assert.Equal(lost.Change.Sequence, again.Change.Sequence);
+        Assert.Equal(lost.Change.NewColour, again.Change.NewColour);
     }
 
     [Fact]
-    public void Person_NewActorSystemOnSameFile_RecoversState()
+    public void Recovery_ChangeDelivered_IsNotPublishedAgain()
     {
-        var person = Spawn(PersonSettings.Default);
-        person.Tell(Given.Exposure("f1"));
-        ExpectMsg<ExposureAck>();
-        Shutdown(Sys);
+        var person = Spawn();
+        person.Tell(Given.Flags(Given.Companion(1)));
+        Deliver(_publisher.ExpectMsg<PublishCodeChange>());
+        ExpectMsg<UpdatePersonAck>();
+        Stop(person);
 
-        using var second = ActorSystem.Create("second", ConfigFor(_path));
-        var probe = CreateTestProbe(second);
-        var recovered = second.ActorOf(Person.Props(Given.PersonKey, PersonSettings.Default));
-        recovered.Tell(new GetState(Given.PersonKey), probe);
+        var recovered = Spawn();
+        recovered.Tell(new GetCode(Given.PersonKey));
 
-        var state = probe.ExpectMsg<StateAck>();
-        Assert.Equal("f1", Assert.Single(state.State.Exposures).FlagId);
-        Shutdown(second);
+        Assert.Equal(CodeColour.Yellow, ExpectMsg<CodeAck>().Code.Colour);
+        _publisher.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+    }
+
+    [Fact]
+    public void Recovery_FromSnapshotPlusTail_KeepsFlagsReportsAndDeclarations()
+    {
+        var person = Spawn(snapshotEvery: 3);
+        person.Tell(Given.Declared("d1", Given.T0));
+        ExpectMsg<UpdatePersonAck>();
+        person.Tell(Given.Flags(Given.Companion(1)));
+        Deliver(_publisher.ExpectMsg<PublishCodeChange>());
+        ExpectMsg<UpdatePersonAck>();
+        person.Tell(Given.Flags(Given.Companion(1), Given.Companion(2)));
+        Deliver(_publisher.ExpectMsg<PublishCodeChange>());
+        ExpectMsg<UpdatePersonAck>();
+        AwaitAssert(() => Assert.Equal(1, TempDatabase.Snapshots(_path, PersistenceId)));
+        Stop(person);
+
+        var recovered = Spawn(snapshotEvery: 3);
+        recovered.Tell(new GetState(Given.PersonKey));
+        var state = ExpectMsg<StateAck>().State;
+
+        Assert.Equal(2, state.Flags.Length);
+        Assert.Equal("d1", Assert.Single(state.Declarations).RecordId);
+        Assert.Equal(2, state.LastSequence);
+        Assert.Empty(state.Unpublished);
+    }
+
+    [Fact]
+    public void Update_DuplicateDeclaration_JournaledOnce()
+    {
+        var person = Spawn();
+
+        person.Tell(Given.Declared("d1", Given.T0));
+        person.Tell(Given.Declared("d1", Given.T0));
+        ExpectMsg<UpdatePersonAck>();
+        ExpectMsg<UpdatePersonAck>();
+
+        Assert.Equal(1, TempDatabase.Events(_path, PersistenceId));
+        _publisher.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
     }
 
     protected override void Dispose(bool disposing)
@@ -130,19 +159,17 @@ public sealed class PersonTests : TestKit
         TempDatabase.Delete(_path);
     }
 
-    private IActorRef Spawn(PersonSettings settings) => Sys.ActorOf(Person.Props(Given.PersonKey, settings));
+    private IActorRef Spawn(int snapshotEvery = 100) => Sys.ActorOf(Person.Props(Given.PersonKey,
+        new PersonSettings(RuleSettings.Default, Clock, _publisher.Ref, snapshotEvery)));
+
+    private void Deliver(PublishCodeChange published) =>
+        _publisher.Reply(new CodeChangeDelivered(published.PersonKey, published.Change.Sequence));
 
     private void Stop(IActorRef person)
     {
         Watch(person);
         person.Tell(PoisonPill.Instance);
         ExpectTerminated(person);
-    }
-
-    private StateAck StateOf(IActorRef person)
-    {
-        person.Tell(new GetState(Given.PersonKey));
-        return ExpectMsg<StateAck>();
     }
 
     /// <summary>The persistence config with patient expectations.</summary>
