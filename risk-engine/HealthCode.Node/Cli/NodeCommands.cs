@@ -11,7 +11,9 @@ internal static class NodeCommands
         usage: ./healthcode <command> [options]
 
           demo      [--people N] [--days D] [--seed S] [--malformed N] | [--input DIR]   [--summary FILE]
-                    simulator (or partner files) -> ingest -> Kafka -> ClickHouse, all embedded
+                    simulator (or partner files) -> ingest -> Kafka -> risk engine + ClickHouse, embedded
+          replay    --input DIR --now TIMESTAMP --pepper SECRET --out FILE [--summary FILE]
+                    every partner file through the engine; one JSON line per person not green at now
           simulate  --out DIR [--people N] [--days D] [--seed S] [--malformed N] [--start YYYY-MM-DD]
                     write the seven partner files of a synthetic city
           ingest    --feed NAME --file PATH [--bootstrap HOST:PORT] [--pepper SECRET]
@@ -41,6 +43,8 @@ internal static class NodeCommands
             return commandLine.Command switch
             {
                 "demo" => await DemoCommand.RunAsync(commandLine, loggerFactory, cancellation.Token)
+                    .ConfigureAwait(false),
+                "replay" => await ReplayCommand.RunAsync(commandLine, loggerFactory, cancellation.Token)
                     .ConfigureAwait(false),
                 "simulate" => await SimulateCommand.RunAsync(commandLine, loggerFactory, cancellation.Token)
                     .ConfigureAwait(false),

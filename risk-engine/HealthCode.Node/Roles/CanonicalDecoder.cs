@@ -50,6 +50,15 @@ internal static class CanonicalDecoder
         }
     }
 
+    /// <summary>Writes the risk engine's contacts or code changes from <paramref name="records"/>.</summary>
+    public static Task<int> WriteDecisionsAsync(string topic, IReadOnlyList<KafkaRecord> records,
+        EventWriter writer, CancellationToken cancellationToken) => topic switch
+        {
+            Topics.Contacts => WriteAllAsync(Contact.Parser, records, writer.WriteAsync, cancellationToken),
+            Topics.CodeChanges => WriteAllAsync(CodeChange.Parser, records, writer.WriteAsync, cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(topic), topic, "Not a risk engine topic."),
+        };
+
     private static async Task<int> WriteAllAsync<T>(MessageParser<T> parser, IReadOnlyList<KafkaRecord> records,
         Func<IReadOnlyList<T>, CancellationToken, Task> write, CancellationToken cancellationToken)
         where T : IMessage<T>

@@ -55,6 +55,11 @@ internal sealed class StorageRole : IAsyncDisposable
                 ConfigFor(kafka, Contracts.Feeds.Topics.DeadLetter(feed), commitInterval), feed, kafkaLogger);
         }
 
+        role.StartDecisions(materializer, ConfigFor(kafka, Contracts.Feeds.Topics.Contacts, commitInterval),
+            Contracts.Feeds.Topics.Contacts, kafkaLogger);
+        role.StartDecisions(materializer, ConfigFor(kafka, Contracts.Feeds.Topics.CodeChanges, commitInterval),
+            Contracts.Feeds.Topics.CodeChanges, kafkaLogger);
+
         role._logger.LogInformation("Storage role consuming {Topics} topics in groups {GroupPrefix}<topic>",
             role._streams.Count, GroupPrefix);
         return role;
@@ -67,10 +72,14 @@ internal sealed class StorageRole : IAsyncDisposable
     /// </remarks>
     public static string GroupFor(string topic) => GroupPrefix + topic;
 
-    /// <summary>The topics this role consumes: every canonical and dead-letter topic.</summary>
+    /// <summary>
+    /// The topics this role consumes: every canonical and dead-letter topic, and the risk engine's contacts and
+    /// code changes.
+    /// </summary>
     public static IReadOnlyList<string> Topics() =>
         [.. FeedNames.All.SelectMany(f => new[] { Contracts.Feeds.Topics.Canonical(f),
-            Contracts.Feeds.Topics.DeadLetter(f) })];
+            Contracts.Feeds.Topics.DeadLetter(f) }),
+            Contracts.Feeds.Topics.Contacts, Contracts.Feeds.Topics.CodeChanges];
 
     /// <summary>Records consumed but not yet committed, over every stream.</summary>
     public long Lag => _streams.Sum(s => s.Control.Lag.TotalLag);
@@ -166,6 +175,30 @@ internal sealed class StorageRole : IAsyncDisposable
 
         StorageMetrics.RowsWritten.WithLabels(feed.Name()).Inc(events);
         StorageMetrics.BatchSeconds.WithLabels(feed.Name()).Observe(clock.Elapsed.TotalSeconds);
+        return records;
+    }
+
+    private void StartDecisions(IMaterializer materializer, Confluent.Kafka.ConsumerConfig config, string topic,
+        ILogger kafkaLogger)
+    {
+        var (control, completion) = KafkaConsumerSource.Create(config, [topic], kafkaLogger)
+            .GroupedWithin(10_000, TimeSpan.FromMilliseconds(200))
+            .SelectAsync(1, records => WriteDecisionsAsync(topic, records))
+            .ToMaterialized(KafkaOffsetCommitter.BatchSink(), Keep.Both)
+            .Run(materializer);
+
+        _streams.Add((topic, control, completion));
+    }
+
+    private async Task<IEnumerable<KafkaRecord>> WriteDecisionsAsync(string topic, IEnumerable<KafkaRecord> batch)
+    {
+        var records = batch as IReadOnlyList<KafkaRecord> ?? batch.ToList();
+
+        var rows = await CanonicalDecoder.WriteDecisionsAsync(topic, records, _writer, CancellationToken.None)
+            .ConfigureAwait(false);
+        await _writer.FlushAsync().ConfigureAwait(false);
+
+        StorageMetrics.RowsWritten.WithLabels(topic).Inc(rows);
         return records;
     }
 

@@ -1,5 +1,6 @@
 using HealthCode.Ingest.Publishing;
 using HealthCode.Kafka;
+using HealthCode.Risk;
 using HealthCode.Storage;
 
 namespace HealthCode.Node.Runtime;
@@ -16,4 +17,7 @@ internal sealed record NodeOptions(KafkaSettings Kafka, StorageSettings Storage,
     /// partition and drops older data silently, and one ping record is about 60 KB, so 40 records stay far inside.
     /// </summary>
     public int EmbeddedMaxLagRecords { get; init; } = 40;
+
+    /// <summary>The contact and monitoring rules (configuration section <c>risk:rules</c>).</summary>
+    public RuleSettings Rules { get; init; } = RuleSettings.Default;
 }

@@ -2,6 +2,7 @@ using HealthCode.Ingest.Publishing;
 using HealthCode.Kafka;
 using HealthCode.Node.Cli;
 using HealthCode.Node.Configuration;
+using HealthCode.Risk;
 using HealthCode.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -51,6 +52,11 @@ internal static class NodeOptionsLoader
             throw new InvalidOperationException($"node.metricsPort must be 0..65535, not {metricsPort}.");
         }
 
-        return new NodeOptions(kafka, storage, ingest, dataDirectory) { MetricsPort = metricsPort };
+        // Every rule number is a setting; RuleSettings checks each one as it is bound, so a bad value stops start-up.
+        var rules = configuration.GetSection("risk:rules").Get<RuleSettings>() ?? RuleSettings.Default;
+        logger.LogInformation("Rules {RuleSetVersion}: cell {CellMetres} m, stay gap {StayGap}, window {ExposureWindow}",
+            rules.Version, rules.CellMetres, rules.StayGap, rules.ExposureWindow);
+
+        return new NodeOptions(kafka, storage, ingest, dataDirectory) { MetricsPort = metricsPort, Rules = rules };
     }
 }

@@ -1,12 +1,15 @@
 using Akka.Actor;
-using Akka.Configuration;
+using Akka.Cluster;
 using Akka.Streams;
 using Confluent.Kafka;
 using HealthCode.Contracts.Feeds;
+using HealthCode.Ingest.Identity;
 using HealthCode.Ingest.Publishing;
+using HealthCode.Node.Api;
 using HealthCode.Kafka;
 using HealthCode.Kafka.Consuming;
 using HealthCode.Kafka.Embedded;
+using HealthCode.Node.Risk;
 using HealthCode.Node.Roles;
 using HealthCode.Storage;
 using HealthCode.Storage.Writing;
@@ -48,15 +51,20 @@ internal sealed class NodeRuntime : IAsyncDisposable
 
     public StorageRole? Storage { get; private set; }
 
+    public RiskRole? Risk { get; private set; }
+
+    public ApiServer? Api { get; private set; }
+
     /// <summary>Every topic a node uses: canonical and dead-letter topics of each feed, and code changes.</summary>
     public static IReadOnlyList<string> AllTopics { get; } =
-        [.. StorageRole.Topics(), Topics.CodeChanges];
+        [.. StorageRole.Topics()];
 
     /// <summary>
-    /// Starts Kafka and the producer, and with <paramref name="withStorage"/> ClickHouse and its consumers.
+    /// Starts Kafka and the producer, with <paramref name="withStorage"/> ClickHouse and its consumers, and with
+    /// <paramref name="risk"/> the cluster and the risk role.
     /// </summary>
     public static async Task<NodeRuntime> StartAsync(NodeOptions options, bool withStorage,
-        ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+        ILoggerFactory loggerFactory, CancellationToken cancellationToken, RiskOptions? risk = null)
     {
         var runtime = new NodeRuntime(options, loggerFactory);
 
@@ -64,10 +72,23 @@ internal sealed class NodeRuntime : IAsyncDisposable
         {
             runtime.StartMetrics();
             await runtime.StartKafkaAsync(cancellationToken).ConfigureAwait(false);
+            await runtime.StartActorSystemAsync(risk, cancellationToken).ConfigureAwait(false);
 
             if (withStorage)
             {
                 await runtime.StartStorageAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            if (risk is not null)
+            {
+                runtime.Risk = await RiskRole.StartAsync(runtime._system!, risk, runtime.Kafka, runtime.Producer,
+                    loggerFactory, runtime.CommitInterval).ConfigureAwait(false);
+            }
+
+            if (risk?.ApiPort is { } apiPort)
+            {
+                runtime.Api = await ApiServer.StartAsync(apiPort, new Pseudonymiser(options.Ingest.Pepper),
+                    runtime.Risk!, runtime.Store, risk.Rules.Version, loggerFactory).ConfigureAwait(false);
             }
 
             return runtime;
@@ -83,7 +104,7 @@ internal sealed class NodeRuntime : IAsyncDisposable
     public FeedIngestor CreateIngestor(Feed feed)
     {
         // Kafka.IsEmbedded is false by now (it carries the mock cluster's address), so ask for the cluster itself.
-        Func<CancellationToken, ValueTask>? pace = _embedded is not null && Storage is not null
+        Func<CancellationToken, ValueTask>? pace = _embedded is not null && (Storage is not null || Risk is not null)
             ? cancellationToken => PaceAsync(feed, cancellationToken)
             : null;
         return new FeedIngestor(Options.Ingest, Producer, _loggerFactory.CreateLogger("HealthCode.Ingest"), pace);
@@ -95,14 +116,29 @@ internal sealed class NodeRuntime : IAsyncDisposable
         var probes = StorageRole.Topics()
             .Select(topic => new ConsumerGroupLagProbe(Kafka.BuildConsumerConfig(StorageRole.GroupFor(topic)), [topic]))
             .ToList();
+        await WaitForZeroLagAsync(probes, () => Storage?.ThrowIfFailed(), cancellationToken).ConfigureAwait(false);
+    }
 
+    /// <summary>
+    /// Waits until the risk role has processed and committed every canonical record produced so far: every person
+    /// update journaled and every code change it made on the topic.
+    /// </summary>
+    public async Task WaitForRiskAsync(CancellationToken cancellationToken)
+    {
+        var probe = new ConsumerGroupLagProbe(Kafka.BuildConsumerConfig(RiskRole.Group), RiskRole.ConsumedTopics());
+        await WaitForZeroLagAsync([probe], () => Risk?.ThrowIfFailed(), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task WaitForZeroLagAsync(List<ConsumerGroupLagProbe> probes, Action throwIfFailed,
+        CancellationToken cancellationToken)
+    {
         try
         {
             foreach (var probe in probes)
             {
                 while ((await probe.QueryAsync(cancellationToken).ConfigureAwait(false)).TotalLag > 0)
                 {
-                    Storage?.ThrowIfFailed();
+                    throwIfFailed();
                     await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken).ConfigureAwait(false);
                 }
             }
@@ -115,6 +151,16 @@ internal sealed class NodeRuntime : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Api is not null)
+        {
+            await Api.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (Risk is not null)
+        {
+            await Risk.DisposeAsync().ConfigureAwait(false);
+        }
+
         if (Storage is not null)
         {
             await Storage.DisposeAsync().ConfigureAwait(false);
@@ -127,7 +173,9 @@ internal sealed class NodeRuntime : IAsyncDisposable
 
         if (_system is not null)
         {
-            await _system.Terminate().ConfigureAwait(false);
+            // Coordinated shutdown leaves the cluster and hands shards off before the system stops.
+            await CoordinatedShutdown.Get(_system).Run(CoordinatedShutdown.ActorSystemTerminateReason.Instance)
+                .ConfigureAwait(false);
         }
 
         foreach (var pacer in _pacers.Values)
@@ -196,38 +244,73 @@ internal sealed class NodeRuntime : IAsyncDisposable
         Store = await AnalyticsStore.OpenAsync(Options.Storage, _loggerFactory, cancellationToken)
             .ConfigureAwait(false);
         _writer = new EventWriter(Store, Options.Storage, _loggerFactory.CreateLogger("HealthCode.Storage"));
+        Storage = StorageRole.Start(_system!.Materializer(), Options.Kafka, _writer, _loggerFactory, CommitInterval);
+    }
 
-        var config = ConfigurationFactory.ParseString("""
-            akka.loglevel = WARNING
-            akka.stdout-loglevel = WARNING
-            akka.log-dead-letters = off
-            """);
-        _system = ActorSystem.Create("healthcode", config);
-        // Embedded producers wait on committed offsets, so commit often there; a cluster keeps the setting.
-        var commitInterval = _embedded is not null
-            ? TimeSpan.FromMilliseconds(200)
-            : Options.Kafka.AutoCommitInterval;
-        Storage = StorageRole.Start(_system.Materializer(), Options.Kafka, _writer, _loggerFactory, commitInterval);
+    /// <summary>Embedded producers wait on committed offsets, so commit often there; a cluster keeps the setting.</summary>
+    private TimeSpan CommitInterval => _embedded is not null
+        ? TimeSpan.FromMilliseconds(200)
+        : Options.Kafka.AutoCommitInterval;
+
+    private async Task StartActorSystemAsync(RiskOptions? risk, CancellationToken cancellationToken)
+    {
+        if (risk is null)
+        {
+            _system = ActorSystem.Create("healthcode", ClusterConfig.StreamsOnly());
+            return;
+        }
+
+        _system = ActorSystem.Create("healthcode", ClusterConfig.ForRisk(risk.JournalPath));
+
+        // One node forms its own cluster; more nodes would join it through seed nodes or discovery instead.
+        var cluster = Akka.Cluster.Cluster.Get(_system);
+        var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        cluster.RegisterOnMemberUp(() => up.TrySetResult());
+        cluster.Join(cluster.SelfAddress);
+        await up.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+        _logger.LogInformation("Cluster member up at {Address}; person journal {JournalPath}",
+            cluster.SelfAddress, risk.JournalPath);
     }
 
     private async ValueTask PaceAsync(Feed feed, CancellationToken cancellationToken)
     {
         var topic = Topics.Canonical(feed);
-        ConsumerGroupLagProbe? probe;
-
-        lock (_pacers)
-        {
-            if (!_pacers.TryGetValue(topic, out probe))
-            {
-                probe = new ConsumerGroupLagProbe(Kafka.BuildConsumerConfig(StorageRole.GroupFor(topic)), [topic]);
-                _pacers[topic] = probe;
-            }
-        }
 
         // Flush first: lag is measured against what the brokers hold, not what waits in the producer.
         await Task.Run(() => Producer.Flush(cancellationToken), cancellationToken).ConfigureAwait(false);
         Storage?.ThrowIfFailed();
-        await probe.WaitForLagAtMostAsync(Options.EmbeddedMaxLagRecords, TimeSpan.FromMilliseconds(20),
-            cancellationToken).ConfigureAwait(false);
+        Risk?.ThrowIfFailed();
+
+        var groups = new List<string>();
+        if (Storage is not null)
+        {
+            groups.Add(StorageRole.GroupFor(topic));
+        }
+
+        if (Risk is not null)
+        {
+            groups.Add(RiskRole.Group);
+        }
+
+        foreach (var group in groups)
+        {
+            await Pacer(group, topic).WaitForLagAtMostAsync(Options.EmbeddedMaxLagRecords,
+                TimeSpan.FromMilliseconds(20), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private ConsumerGroupLagProbe Pacer(string group, string topic)
+    {
+        lock (_pacers)
+        {
+            var name = group + "/" + topic;
+            if (!_pacers.TryGetValue(name, out var probe))
+            {
+                probe = new ConsumerGroupLagProbe(Kafka.BuildConsumerConfig(group), [topic]);
+                _pacers[name] = probe;
+            }
+
+            return probe;
+        }
     }
 }

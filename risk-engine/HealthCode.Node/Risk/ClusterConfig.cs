@@ -1,0 +1,43 @@
+using Akka.Configuration;
+using HealthCode.Risk.Cluster.Persistence;
+
+namespace HealthCode.Node.Risk;
+
+/// <summary>The Akka configuration of a node: a cluster (one node when embedded) with persons on SQLite.</summary>
+internal static class ClusterConfig
+{
+    /// <summary>The configuration of a node that runs the risk role with its journal at <paramref name="journalPath"/>.</summary>
+    public static Config ForRisk(string journalPath)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(journalPath))!);
+        SqlitePersistence.Prepare(journalPath);
+
+        // Passivation is off because a passivated person would lose its quarantine timer; an entity that stops
+        // itself only when no change is scheduled is not built yet, so every person touched stays in memory.
+        var cluster = ConfigurationFactory.ParseString("""
+            akka {
+              loglevel = WARNING
+              stdout-loglevel = WARNING
+              log-dead-letters = off
+              actor.provider = cluster
+              remote.dot-netty.tcp {
+                hostname = "127.0.0.1"
+                port = 0
+              }
+              cluster {
+                min-nr-of-members = 1
+                sharding.passivate-idle-entity-after = off
+                log-info = off
+              }
+            }
+            """);
+        return cluster.WithFallback(SqlitePersistence.Config(journalPath));
+    }
+
+    /// <summary>The configuration of a node without the risk role: streams only.</summary>
+    public static Config StreamsOnly() => ConfigurationFactory.ParseString("""
+        akka.loglevel = WARNING
+        akka.stdout-loglevel = WARNING
+        akka.log-dead-letters = off
+        """);
+}

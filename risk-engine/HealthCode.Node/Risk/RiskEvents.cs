@@ -1,0 +1,104 @@
+using HealthCode.Risk;
+using HealthCode.Risk.Cluster.Journal;
+using HealthCode.Risk.Rules;
+using V1 = HealthCode.Contracts.Events.V1;
+
+namespace HealthCode.Node.Risk;
+
+/// <summary>Maps the engine's decisions to the events it publishes.</summary>
+internal static class RiskEvents
+{
+    /// <summary>The <c>code-changes</c> event of one journaled change; the case shows only as its reference.</summary>
+    public static V1.CodeChange ToCodeChange(string personKey, CodeChanged change, string ruleSetVersion)
+    {
+        var message = new V1.CodeChange
+        {
+            PersonKey = personKey,
+            Sequence = change.Sequence,
+            OldColour = ToColour(change.OldColour),
+            NewColour = ToColour(change.NewColour),
+            ChangedAtMs = change.ChangedAtMs,
+            AwaitingDeclaration = change.AwaitingDeclaration,
+            RuleSetVersion = ruleSetVersion,
+            DecidedAtMs = change.DecidedAtMs,
+        };
+
+        if (change.ValidUntilMs is { } until)
+        {
+            message.ValidUntilMs = until;
+        }
+
+        message.Evidence.AddRange(change.Evidence.Select(ToEvidence));
+        return message;
+    }
+
+    /// <summary>The <c>contacts</c> event of a flag raised or withdrawn.</summary>
+    public static V1.Contact ToContact(ContactFlag flag, bool withdrawn, long decidedAtMs)
+    {
+        var stored = StoredFlag.From(flag);
+        var message = new V1.Contact
+        {
+            FlagId = stored.FlagId,
+            PersonKey = flag.PersonKey,
+            CaseKey = flag.Evidence.CaseKey ?? string.Empty,
+            Rule = RuleName(flag.Evidence.Rule),
+            Colour = ToColour(flag.Colour),
+            Place = flag.Evidence.Place,
+            FromMs = stored.Evidence.FromMs,
+            ToMs = stored.Evidence.ToMs,
+            RaisedAtMs = stored.RaisedAtMs,
+            QuarantineEndsMs = stored.QuarantineEndsMs,
+            RuleSetVersion = flag.Evidence.RuleSetVersion,
+            Withdrawn = withdrawn,
+            DecidedAtMs = decidedAtMs,
+        };
+
+        message.RecordIds.AddRange(flag.Evidence.RecordIds);
+        return message;
+    }
+
+    /// <summary>The snake_case name of a rule, as events, ClickHouse and the API spell it.</summary>
+    public static string RuleName(Rule rule) => rule switch
+    {
+        Rule.Case => "case",
+        Rule.FlightCloseContact => "flight_close_contact",
+        Rule.RailCloseContact => "rail_close_contact",
+        Rule.Companion => "companion",
+        Rule.FellowTraveller => "fellow_traveller",
+        Rule.AbnormalDeclaration => "abnormal_declaration",
+        _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "Unknown rule."),
+    };
+
+    /// <summary>The lowercase name of a colour.</summary>
+    public static string ColourName(CodeColour colour) => colour switch
+    {
+        CodeColour.Green => "green",
+        CodeColour.Yellow => "yellow",
+        CodeColour.Red => "red",
+        _ => throw new ArgumentOutOfRangeException(nameof(colour), colour, "Unknown colour."),
+    };
+
+    private static V1.CodeEvidence ToEvidence(StoredEvidence evidence)
+    {
+        var message = new V1.CodeEvidence
+        {
+            Rule = RuleName(evidence.Rule),
+            CaseRef = evidence.CaseKey is null ? string.Empty : CaseReference.Of(evidence.CaseKey),
+            Place = evidence.Place,
+            FromMs = evidence.FromMs,
+            ToMs = evidence.ToMs,
+            RuleSetVersion = evidence.RuleSetVersion,
+        };
+
+        message.RecordIds.AddRange(evidence.RecordIds);
+        return message;
+    }
+
+    private static V1.CodeColour ToColour(CodeColour colour) => colour switch
+    {
+        CodeColour.Green => V1.CodeColour.Green,
+        CodeColour.Yellow => V1.CodeColour.Yellow,
+        CodeColour.Red => V1.CodeColour.Red,
+        _ => throw new ArgumentOutOfRangeException(nameof(colour), colour, "Unknown colour."),
+    };
+}

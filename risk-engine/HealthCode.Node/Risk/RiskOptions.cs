@@ -1,0 +1,26 @@
+using HealthCode.Risk;
+using HealthCode.Risk.Cluster.Codes;
+
+namespace HealthCode.Node.Risk;
+
+/// <summary>How the risk role runs: the rule set, the clock codes are evaluated at, and where persons are kept.</summary>
+/// <param name="Rules">The contact and monitoring rules.</param>
+/// <param name="Clock">The wall clock in service; a fixed instant in a replay.</param>
+/// <param name="Horizon">Records timestamped after this are ignored (a replay's now); null in service.</param>
+/// <param name="JournalPath">The SQLite file of the person journal and snapshots.</param>
+internal sealed record RiskOptions(RuleSettings Rules, EngineClock Clock, DateTimeOffset? Horizon, string JournalPath)
+{
+    /// <summary>A person snapshot after every this many journal events.</summary>
+    public int SnapshotEvery { get; init; } = 100;
+
+    /// <summary>Port of the HTTP API on localhost; null serves none, 0 picks a free port.</summary>
+    public int? ApiPort { get; init; }
+
+    /// <summary>The number of person shards; it must not change while a journal lives.</summary>
+    public int MaxShards { get; init; } = 100;
+
+    /// <summary>The service defaults: DESIGN rules, the wall clock, the journal in the data directory.</summary>
+    public static RiskOptions InService(string dataDirectory) => new(
+        RuleSettings.Default, EngineClock.Live(TimeProvider.System), null,
+        Path.Combine(dataDirectory, "risk", "persons.db"));
+}

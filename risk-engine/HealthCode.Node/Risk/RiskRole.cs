@@ -1,0 +1,253 @@
+using System.Diagnostics;
+using System.Text;
+using Akka;
+using Akka.Actor;
+using Akka.Cluster.Sharding;
+using Akka.Streams;
+using Akka.Streams.Dsl;
+using Confluent.Kafka;
+using Google.Protobuf;
+using HealthCode.Contracts.Feeds;
+using HealthCode.Kafka;
+using HealthCode.Kafka.Consuming;
+using HealthCode.Risk;
+using HealthCode.Risk.Cluster.Journal;
+using HealthCode.Risk.Cluster.Persons;
+using HealthCode.Risk.Engine;
+using Microsoft.Extensions.Logging;
+
+namespace HealthCode.Node.Risk;
+
+/// <summary>
+/// The risk role: one consumer over every canonical topic into the detection engine, whose person updates go to
+/// sharded, event-sourced person entities; offsets are committed only after every update of a batch is journaled
+/// and the code changes it made are on <c>code-changes</c>.
+/// </summary>
+/// <remarks>
+/// The engine runs once per cluster: it holds the whole exposure index in this process, and the consumer group has
+/// this one member. Person entities spread over every node through sharding. Distributing the index itself by
+/// cell is not built yet: with more nodes only the person state scales out.
+/// </remarks>
+internal sealed class RiskRole : IAsyncDisposable
+{
+    /// <summary>The risk engine's consumer group.</summary>
+    public const string Group = "healthcode-risk";
+
+    /// <summary>The sharding type name of person entities.</summary>
+    public const string PersonTypeName = "person";
+
+    private static readonly TimeSpan AskTimeout = TimeSpan.FromMinutes(2);
+
+    private readonly DetectionEngine _engine;
+    private readonly Lock _engineGate = new();
+    private readonly IActorRef _persons;
+    private readonly IProducer<byte[]?, byte[]> _producer;
+    private readonly ILogger _logger;
+    private readonly List<double> _latencies = [];
+    private KafkaConsumerControl? _control;
+    private Task<Done>? _completion;
+
+    private RiskRole(DetectionEngine engine, IActorRef persons, IProducer<byte[]?, byte[]> producer, CodeBoard board,
+        ILogger logger)
+    {
+        _engine = engine;
+        _persons = persons;
+        _producer = producer;
+        Board = board;
+        _logger = logger;
+    }
+
+    /// <summary>The latest code of every person whose code changed, as published.</summary>
+    public CodeBoard Board { get; }
+
+    /// <summary>The region that routes messages to person entities.</summary>
+    public IActorRef Persons => _persons;
+
+    /// <summary>Records consumed but not yet committed.</summary>
+    public long Lag => _control?.Lag.TotalLag ?? 0;
+
+    /// <summary>Starts sharding for persons, the code publisher and the consumer.</summary>
+    public static async Task<RiskRole> StartAsync(ActorSystem system, RiskOptions options, KafkaSettings kafka,
+        IProducer<byte[]?, byte[]> producer, ILoggerFactory loggerFactory, TimeSpan commitInterval)
+    {
+        var logger = loggerFactory.CreateLogger("HealthCode.Node.Risk");
+        var board = new CodeBoard();
+        var publisher = system.ActorOf(
+            CodePublisher.Props(producer, board, options.Rules.Version, logger), "code-publisher");
+        var personSettings = new PersonSettings(options.Rules, options.Clock, publisher, options.SnapshotEvery);
+
+        var persons = await ClusterSharding.Get(system).StartAsync(
+            PersonTypeName,
+            key => Person.Props(key, personSettings),
+            ClusterShardingSettings.Create(system),
+            new PersonMessageExtractor(options.MaxShards)).ConfigureAwait(false);
+
+        var role = new RiskRole(new DetectionEngine(options.Rules, options.Horizon), persons, producer, board, logger);
+        role.StartConsuming(system.Materializer(), kafka, commitInterval, loggerFactory.CreateLogger("HealthCode.Kafka"));
+
+        logger.LogInformation(
+            "Risk role consuming {Topics} in group {Group}; rules {RuleSetVersion}, clock {Clock}, {MaxShards} shards",
+            string.Join(',', ConsumedTopics()), Group, options.Rules.Version,
+            options.Clock.IsFixed ? options.Clock.Now().ToString("O") : "wall", options.MaxShards);
+        return role;
+    }
+
+    /// <summary>The topics the engine reads: every canonical feed topic.</summary>
+    public static IReadOnlyList<string> ConsumedTopics() => [.. FeedNames.All.Select(Topics.Canonical)];
+
+    /// <summary>Distinct (person, case) contacts per rule right now.</summary>
+    public IReadOnlyList<ContactCount> CountContacts()
+    {
+        lock (_engineGate)
+        {
+            return _engine.CountContacts();
+        }
+    }
+
+    /// <summary>Records the engine ignored because they lie after its horizon.</summary>
+    public long BeyondHorizon()
+    {
+        lock (_engineGate)
+        {
+            return _engine.BeyondHorizon;
+        }
+    }
+
+    /// <summary>Detection latencies measured so far, in seconds, one per case report.</summary>
+    public IReadOnlyList<double> Latencies()
+    {
+        lock (_latencies)
+        {
+            return [.. _latencies];
+        }
+    }
+
+    /// <summary>Fails if the stream has failed, so a caller waiting for catch-up does not wait forever.</summary>
+    public void ThrowIfFailed()
+    {
+        if (_completion is { IsFaulted: true } failed)
+        {
+            throw new InvalidOperationException("The risk engine's stream failed.", failed.Exception!.GetBaseException());
+        }
+    }
+
+    /// <summary>Stops consuming after committing what has been acknowledged.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_control is not null)
+        {
+            await _control.DrainAsync().ConfigureAwait(false);
+        }
+    }
+
+    private void StartConsuming(IMaterializer materializer, KafkaSettings kafka, TimeSpan commitInterval,
+        ILogger kafkaLogger)
+    {
+        var config = kafka.BuildConsumerConfig(Group);
+        config.AutoCommitIntervalMs = (int)commitInterval.TotalMilliseconds;
+
+        // Ping records carry a thousand pings each; a batch of a few hundred records keeps a step near 100 ms.
+        var source = KafkaConsumerSource.Create(config, [.. ConsumedTopics()], kafkaLogger,
+            KafkaSourceSettings.Default with { MaxBufferedRecords = 512 });
+
+        (_control, _completion) = source
+            .GroupedWithin(400, TimeSpan.FromMilliseconds(50))
+            .SelectAsync(1, batch => ProcessAsync(batch as IReadOnlyList<KafkaRecord> ?? [.. batch]))
+            .ToMaterialized(KafkaOffsetCommitter.BatchSink(), Keep.Both)
+            .Run(materializer);
+    }
+
+    private async Task<IEnumerable<KafkaRecord>> ProcessAsync(IReadOnlyList<KafkaRecord> records)
+    {
+        var clock = Stopwatch.StartNew();
+        var caseReports = new List<DateTimeOffset>();
+        IReadOnlyList<PersonUpdate> updates;
+
+        lock (_engineGate)
+        {
+            foreach (var record in records)
+            {
+                var events = RiskInputDecoder.Add(_engine, record);
+                RiskMetrics.EventsIn.WithLabels(record.Topic).Inc(events);
+                if (record.Topic == Topics.Canonical(Feed.Cases))
+                {
+                    caseReports.Add(record.Timestamp);
+                }
+            }
+
+            updates = _engine.Step();
+        }
+
+        var decidedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var contacts = updates.SelectMany(u => ContactMessages(u, decidedAt)).ToList();
+        var acks = updates.Select(u => _persons.Ask<UpdatePersonAck>(ToCommand(u), AskTimeout));
+
+        await Task.WhenAll([.. contacts, .. acks]).ConfigureAwait(false);
+
+        RecordLatencies(caseReports);
+        if (updates.Any(u => u.Flags is not null))
+        {
+            PublishContactCounts();
+        }
+
+        RiskMetrics.BatchSeconds.Observe(clock.Elapsed.TotalSeconds);
+        if (clock.Elapsed > TimeSpan.FromSeconds(5))
+        {
+            _logger.LogWarning("Slow risk batch: {Records} records, {Updates} person updates in {Seconds:F1} s",
+                records.Count, updates.Count, clock.Elapsed.TotalSeconds);
+        }
+
+        return records;
+    }
+
+    private IEnumerable<Task> ContactMessages(PersonUpdate update, long decidedAt)
+    {
+        if (update.Flags is null)
+        {
+            yield break;
+        }
+
+        var key = Encoding.UTF8.GetBytes(update.PersonKey);
+        var messages = update.Flags.Select(f => RiskEvents.ToContact(f, withdrawn: false, decidedAt))
+            .Concat(update.Withdrawn.Select(f => RiskEvents.ToContact(f, withdrawn: true, decidedAt)));
+
+        foreach (var contact in messages)
+        {
+            yield return _producer.ProduceAsync(Topics.Contacts,
+                new Message<byte[]?, byte[]> { Key = key, Value = contact.ToByteArray() });
+        }
+    }
+
+    private static UpdatePerson ToCommand(PersonUpdate update) => new(
+        update.PersonKey,
+        update.Flags is null ? null : [.. update.Flags.Select(StoredFlag.From)],
+        [.. update.Reports.Select(StoredReport.From)],
+        [.. update.Declarations.Select(StoredDeclaration.From)]);
+
+    private void RecordLatencies(List<DateTimeOffset> caseReports)
+    {
+        if (caseReports.Count == 0)
+        {
+            return;
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        lock (_latencies)
+        {
+            foreach (var published in caseReports)
+            {
+                var seconds = Math.Max(0, (now - published).TotalSeconds);
+                _latencies.Add(seconds);
+                RiskMetrics.DetectionLatency.Observe(seconds);
+            }
+        }
+    }
+
+    private void PublishContactCounts()
+    {
+        foreach (var count in CountContacts())
+        {
+            RiskMetrics.Contacts.WithLabels(RiskEvents.RuleName(count.Rule)).Set(count.Contacts);
+        }
+    }
+}
