@@ -15,8 +15,9 @@ namespace HealthCode.Node.Commands;
 /// person whose code is not green.
 /// </summary>
 /// <remarks>
-/// Each replay starts from nothing: Kafka, ClickHouse and the person journal live in a fresh folder that is deleted
-/// afterwards, so two replays of the same records give the same output, whatever ran before.
+/// Each replay starts from nothing: Kafka is a new mock cluster and the person journal lives in a fresh folder that
+/// is deleted afterwards, so two replays of the same records give the same output, whatever ran before. ClickHouse
+/// is not started: codes need only the engine, and chDB allows one data folder per process.
 /// </remarks>
 internal static class ReplayCommand
 {
@@ -34,11 +35,7 @@ internal static class ReplayCommand
 
         var files = PartnerFiles.In(input);
         var scratch = Path.Combine(Path.GetTempPath(), "healthcode-replay-" + Guid.NewGuid().ToString("N"));
-        var options = loaded with
-        {
-            DataDirectory = scratch,
-            Storage = loaded.Storage with { DataPath = Path.Combine(scratch, "clickhouse") },
-        };
+        var options = loaded with { DataDirectory = scratch };
         var risk = new RiskOptions(loaded.Rules, EngineClock.Fixed(now), now,
             Path.Combine(scratch, "risk", "persons.db"));
 
@@ -71,14 +68,11 @@ internal static class ReplayCommand
         RiskOptions risk, IReadOnlyList<(Feed Feed, string Path)> files, DateTimeOffset now,
         ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
-        await using var runtime = await NodeRuntime.StartAsync(options, withStorage: true, loggerFactory,
+        await using var runtime = await NodeRuntime.StartAsync(options, withStorage: false, loggerFactory,
             cancellationToken, risk).ConfigureAwait(false);
 
         var results = await PartnerFiles.IngestAllAsync(runtime, files, cancellationToken).ConfigureAwait(false);
-
-        // The engine first: storage then also holds the contacts and code changes it published.
         await runtime.WaitForRiskAsync(cancellationToken).ConfigureAwait(false);
-        await runtime.WaitForStorageAsync(cancellationToken).ConfigureAwait(false);
 
         var latest = runtime.Risk!.Board.Latest();
         var summary = new ReplaySummary
