@@ -14,6 +14,7 @@ using HealthCode.Risk;
 using HealthCode.Risk.Cluster.Journal;
 using HealthCode.Risk.Cluster.Persons;
 using HealthCode.Risk.Engine;
+using HealthCode.Risk.Rules;
 using Microsoft.Extensions.Logging;
 
 namespace HealthCode.Node.Risk;
@@ -101,6 +102,15 @@ internal sealed class RiskRole : IAsyncDisposable
         lock (_engineGate)
         {
             return _engine.CountContacts();
+        }
+    }
+
+    /// <summary>Every distinct (rule, person, case) the engine currently flags.</summary>
+    public IReadOnlyList<(Rule Rule, string PersonKey, string CaseKey)> ContactPairs()
+    {
+        lock (_engineGate)
+        {
+            return _engine.ContactPairs();
         }
     }
 

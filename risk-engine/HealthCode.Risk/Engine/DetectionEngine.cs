@@ -270,13 +270,17 @@ public sealed class DetectionEngine
         _flags.GetValueOrDefault(personKey) ?? [];
 
     /// <summary>Distinct (person, case) contacts per rule, over every current flag.</summary>
-    public IReadOnlyList<ContactCount> CountContacts() => _flags.Values
-        .SelectMany(flags => flags)
-        .Select(f => (f.Evidence.Rule, f.PersonKey, f.Evidence.CaseKey))
-        .Distinct()
+    public IReadOnlyList<ContactCount> CountContacts() => ContactPairs()
         .GroupBy(c => c.Rule)
         .OrderBy(g => g.Key)
         .Select(g => new ContactCount(g.Key, g.Count()))
+        .ToList();
+
+    /// <summary>Every distinct (rule, person, case) of the current flags.</summary>
+    public IReadOnlyList<(Rule Rule, string PersonKey, string CaseKey)> ContactPairs() => _flags.Values
+        .SelectMany(flags => flags)
+        .Select(f => (f.Evidence.Rule, f.PersonKey, f.Evidence.CaseKey!))
+        .Distinct()
         .ToList();
 
     private bool Beyond(DateTimeOffset instant) => Beyond(instant.ToUnixTimeMilliseconds());
