@@ -13,6 +13,12 @@ internal sealed record RiskOptions(RuleSettings Rules, EngineClock Clock, DateTi
     /// <summary>A person snapshot after every this many journal events.</summary>
     public int SnapshotEvery { get; init; } = 100;
 
+    /// <summary>
+    /// Whether the engine rebuilds its indexes from ClickHouse at start-up (when the node stores events): a service
+    /// must, a one-off run over fresh input (the demo) starts empty.
+    /// </summary>
+    public bool RebuildFromHistory { get; init; } = true;
+
     /// <summary>Port of the HTTP API on localhost; null serves none, 0 picks a free port.</summary>
     public int? ApiPort { get; init; }
 

@@ -15,6 +15,7 @@ using HealthCode.Risk.Cluster.Journal;
 using HealthCode.Risk.Cluster.Persons;
 using HealthCode.Risk.Engine;
 using HealthCode.Risk.Rules;
+using HealthCode.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace HealthCode.Node.Risk;
@@ -67,9 +68,13 @@ internal sealed class RiskRole : IAsyncDisposable
     /// <summary>Records consumed but not yet committed.</summary>
     public long Lag => _control?.Lag.TotalLag ?? 0;
 
-    /// <summary>Starts sharding for persons, the code publisher and the consumer.</summary>
+    /// <summary>
+    /// Starts sharding for persons, the code publisher and the consumer; with <paramref name="history"/>, first
+    /// rebuilds the engine from the events stored there, which must include everything the group committed.
+    /// </summary>
     public static async Task<RiskRole> StartAsync(ActorSystem system, RiskOptions options, KafkaSettings kafka,
-        IProducer<byte[]?, byte[]> producer, ILoggerFactory loggerFactory, TimeSpan commitInterval)
+        IProducer<byte[]?, byte[]> producer, ILoggerFactory loggerFactory, TimeSpan commitInterval,
+        IAnalyticsStore? history, CancellationToken cancellationToken)
     {
         var logger = loggerFactory.CreateLogger("HealthCode.Node.Risk");
         var board = new CodeBoard();
@@ -84,6 +89,11 @@ internal sealed class RiskRole : IAsyncDisposable
             new PersonMessageExtractor(options.MaxShards)).ConfigureAwait(false);
 
         var role = new RiskRole(new DetectionEngine(options.Rules, options.Horizon), persons, producer, board, logger);
+        if (history is not null)
+        {
+            await role.RebuildAsync(history, cancellationToken).ConfigureAwait(false);
+        }
+
         role.StartConsuming(system.Materializer(), kafka, commitInterval, loggerFactory.CreateLogger("HealthCode.Kafka"));
 
         logger.LogInformation(
@@ -167,6 +177,33 @@ internal sealed class RiskRole : IAsyncDisposable
             .Run(materializer);
     }
 
+    /// <summary>
+    /// Loads the stored history and hands every person it concerns their flags, reports and declarations. The
+    /// entities already hold what they were told before, so only what the last run had not told them changes codes.
+    /// </summary>
+    private async Task RebuildAsync(IAnalyticsStore history, CancellationToken cancellationToken)
+    {
+        // Nothing else reaches the engine before the consumer starts, so the gate is not needed here.
+        await HistoryLoader.LoadAsync(history, _engine, _logger, cancellationToken).ConfigureAwait(false);
+        var updates = _engine.Step();
+
+        await ApplyAsync(updates).ConfigureAwait(false);
+        _logger.LogInformation("Engine rebuilt: {Updates} persons updated from the stored history", updates.Count);
+    }
+
+    private async Task ApplyAsync(IReadOnlyList<PersonUpdate> updates)
+    {
+        var decidedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var contacts = updates.SelectMany(u => ContactMessages(u, decidedAt)).ToList();
+        var acks = updates.Select(u => _persons.Ask<UpdatePersonAck>(ToCommand(u), AskTimeout));
+
+        await Task.WhenAll([.. contacts, .. acks]).ConfigureAwait(false);
+        if (updates.Any(u => u.Flags is not null))
+        {
+            PublishContactCounts();
+        }
+    }
+
     private async Task<IEnumerable<KafkaRecord>> ProcessAsync(IReadOnlyList<KafkaRecord> records)
     {
         var clock = Stopwatch.StartNew();
@@ -188,17 +225,8 @@ internal sealed class RiskRole : IAsyncDisposable
             updates = _engine.Step();
         }
 
-        var decidedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        var contacts = updates.SelectMany(u => ContactMessages(u, decidedAt)).ToList();
-        var acks = updates.Select(u => _persons.Ask<UpdatePersonAck>(ToCommand(u), AskTimeout));
-
-        await Task.WhenAll([.. contacts, .. acks]).ConfigureAwait(false);
-
+        await ApplyAsync(updates).ConfigureAwait(false);
         RecordLatencies(caseReports);
-        if (updates.Any(u => u.Flags is not null))
-        {
-            PublishContactCounts();
-        }
 
         RiskMetrics.BatchSeconds.Observe(clock.Elapsed.TotalSeconds);
         if (clock.Elapsed > TimeSpan.FromSeconds(5))

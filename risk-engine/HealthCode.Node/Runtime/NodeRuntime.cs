@@ -81,8 +81,14 @@ internal sealed class NodeRuntime : IAsyncDisposable
 
             if (risk is not null)
             {
+                var history = risk.RebuildFromHistory ? runtime.Store : null;
+                if (history is not null)
+                {
+                    await runtime.WaitForStorageToPassRiskAsync(cancellationToken).ConfigureAwait(false);
+                }
+
                 runtime.Risk = await RiskRole.StartAsync(runtime._system!, risk, runtime.Kafka, runtime.Producer,
-                    loggerFactory, runtime.CommitInterval).ConfigureAwait(false);
+                    loggerFactory, runtime.CommitInterval, history, cancellationToken).ConfigureAwait(false);
             }
 
             if (risk?.ApiPort is { } apiPort)
@@ -127,6 +133,30 @@ internal sealed class NodeRuntime : IAsyncDisposable
     {
         var probe = new ConsumerGroupLagProbe(Kafka.BuildConsumerConfig(RiskRole.Group), RiskRole.ConsumedTopics());
         await WaitForZeroLagAsync([probe], () => Risk?.ThrowIfFailed(), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Waits until storage has committed at least as far as the risk engine on every canonical partition, so the
+    /// history the engine rebuilds from holds every record the engine will not be given again.
+    /// </summary>
+    private async Task WaitForStorageToPassRiskAsync(CancellationToken cancellationToken)
+    {
+        using var risk = new ConsumerGroupLagProbe(Kafka.BuildConsumerConfig(RiskRole.Group), RiskRole.ConsumedTopics());
+        var riskCommitted = (await risk.QueryAsync(cancellationToken).ConfigureAwait(false)).Partitions
+            .ToDictionary(p => (p.Topic, p.Partition), p => p.Committed);
+
+        foreach (var topic in RiskRole.ConsumedTopics())
+        {
+            using var storage = new ConsumerGroupLagProbe(
+                Kafka.BuildConsumerConfig(StorageRole.GroupFor(topic)), [topic]);
+
+            while ((await storage.QueryAsync(cancellationToken).ConfigureAwait(false)).Partitions
+                   .Any(p => p.Committed < riskCommitted.GetValueOrDefault((p.Topic, p.Partition), -1)))
+            {
+                Storage?.ThrowIfFailed();
+                await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     private static async Task WaitForZeroLagAsync(List<ConsumerGroupLagProbe> probes, Action throwIfFailed,
