@@ -111,12 +111,36 @@ public sealed class DetectionEngine
             _dirtyCases.Add(person);
         }
 
-        if (_casesByCell.ContainsKey(cell) || _casesByCell.ContainsKey(previous) || _casesByCell.ContainsKey(next))
+        if (_casesByCell.ContainsKey(cell) || _casesByCell.ContainsKey(previous) || _casesByCell.ContainsKey(next)
+            || TouchesCaseCellOnOtherSims(person, track, observedAtMs))
         {
             _dirtyPersons.Add(person);
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Stays are a person's, across all their SIMs, so a ping on one SIM can split a stay made of another SIM's
+    /// pings: checks the pings of the person's other SIMs on either side of the new one.
+    /// </summary>
+    private bool TouchesCaseCellOnOtherSims(string person, SubscriberTrack track, long atMs)
+    {
+        var tracks = _tracksByPerson.GetValueOrDefault(person);
+        if (tracks is null || tracks.Count < 2)
+        {
+            return false;
+        }
+
+        foreach (var other in tracks)
+        {
+            if (other != track && other.NeighbourCells(atMs).Any(_casesByCell.ContainsKey))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Adds a SIM registration; false when it was a repeat or lies beyond the horizon.</summary>
@@ -419,13 +443,10 @@ public sealed class DetectionEngine
     {
         var presences = new List<Presence>();
 
-        foreach (var track in _tracksByPerson.GetValueOrDefault(caseKey) ?? [])
+        var pings = PingsOf(caseKey);
+        foreach (var (first, last) in StayRuns.Split(pings.Count, i => pings[i].AtMs, i => pings[i].Cell, _gapMs))
         {
-            var pings = track.Pings;
-            foreach (var (first, last) in StayRuns.Split(pings.Count, i => pings[i].AtMs, i => pings[i].Cell, _gapMs))
-            {
-                presences.Add(StayOf(caseKey, pings, first, last));
-            }
+            presences.Add(StayOf(caseKey, pings, first, last));
         }
 
         foreach (var location in _locations.GetValueOrDefault(caseKey) ?? [])
@@ -504,31 +525,48 @@ public sealed class DetectionEngine
 
     private void AddCompanionFlags(string personKey, List<ContactFlag> flags)
     {
-        foreach (var track in _tracksByPerson.GetValueOrDefault(personKey) ?? [])
+        var pings = PingsOf(personKey);
+        foreach (var (first, last) in StayRuns.Split(pings.Count, i => pings[i].AtMs, i => pings[i].Cell, _gapMs))
         {
-            var pings = track.Pings;
-            foreach (var (first, last) in StayRuns.Split(pings.Count, i => pings[i].AtMs, i => pings[i].Cell, _gapMs))
+            if (!_casesByCell.TryGetValue(pings[first].Cell, out var entries))
             {
-                if (!_casesByCell.TryGetValue(pings[first].Cell, out var entries))
+                continue;
+            }
+
+            Presence? stay = null;
+            foreach (var entry in entries)
+            {
+                // Cheap arithmetic first: building the stay with its record ids is only worth it for a match.
+                var shared = Math.Min(entry.EndMs, pings[last].AtMs) - Math.Max(entry.StartMs, pings[first].AtMs);
+                if (entry.CaseKey == personKey || shared < _minOverlapMs)
                 {
                     continue;
                 }
 
-                Presence? stay = null;
-                foreach (var entry in entries)
-                {
-                    // Cheap arithmetic first: building the stay with its record ids is only worth it for a match.
-                    var shared = Math.Min(entry.EndMs, pings[last].AtMs) - Math.Max(entry.StartMs, pings[first].AtMs);
-                    if (entry.CaseKey == personKey || shared < _minOverlapMs)
-                    {
-                        continue;
-                    }
-
-                    stay ??= StayOf(personKey, pings, first, last);
-                    flags.AddRange(_companion.Evaluate(entry.Exposure, [entry.Presence], [stay]));
-                }
+                stay ??= StayOf(personKey, pings, first, last);
+                flags.AddRange(_companion.Evaluate(entry.Exposure, [entry.Presence], [stay]));
             }
         }
+    }
+
+    /// <summary>A person's pings over all their SIMs in time order: the sequence the stay rule runs over.</summary>
+    private IReadOnlyList<TrackPing> PingsOf(string personKey)
+    {
+        var tracks = _tracksByPerson.GetValueOrDefault(personKey);
+        if (tracks is null || tracks.Count == 0)
+        {
+            return [];
+        }
+
+        if (tracks.Count == 1)
+        {
+            return tracks[0].Pings;
+        }
+
+        // Two SIMs can carry the same record only if ingest saw the same line twice; the ids keep such a ping once.
+        var merged = tracks.SelectMany(t => t.Pings).DistinctBy(p => p.RecordId).ToList();
+        merged.Sort(TrackPing.Compare);
+        return merged;
     }
 
     private void AddTravelFlags<T>(

@@ -45,6 +45,24 @@ internal sealed class SubscriberTrack
         return true;
     }
 
+    /// <summary>The cells of the pings just before and just after an instant, if any.</summary>
+    public IEnumerable<CellKey> NeighbourCells(long atMs)
+    {
+        var index = _pings.BinarySearch(new TrackPing(atMs, default, UInt128.Zero),
+            Comparer<TrackPing>.Create(TrackPing.Compare));
+        var after = index >= 0 ? index : ~index;
+
+        if (after > 0)
+        {
+            yield return _pings[after - 1].Cell;
+        }
+
+        if (after < _pings.Count)
+        {
+            yield return _pings[after].Cell;
+        }
+    }
+
     /// <summary>Adds a registration; true when it changed the owner.</summary>
     public bool Register(SubscriberRegistration registration)
     {

@@ -265,6 +265,41 @@ public sealed class DetectionEngineCompanionTests
     }
 
     [Fact]
+    public void Step_PingOnSecondSimInOtherCell_SplitsTheStayOfTheFirstAndWithdrawsFlag()
+    {
+        var scenario = CaseWithStay(At(5, 10), At(5, 11));
+        scenario.Stay(SimB, CellX, At(5, 10, 45), At(5, 11, 40));
+        var secondSim = new EngineScenario(pingIdBase: 0x2000);
+        secondSim.Register("sim-b2", PersonB);
+        secondSim.Ping("sim-b2", Neighbour, At(5, 10, 52.5));
+        var engine = new DetectionEngine(Settings);
+
+        scenario.FeedTo(engine);
+        var before = engine.Step();
+        secondSim.FeedTo(engine);
+        var after = engine.Step();
+
+        // A stay is the person's, over all their SIMs: the phone in the next cell ends the stay in X.
+        Assert.Single(Assert.Single(before, u => u.PersonKey == PersonB).Flags!);
+        Assert.Empty(Assert.Single(after, u => u.PersonKey == PersonB).Flags!);
+        Assert.Empty(engine.FlagsOf(PersonB));
+    }
+
+    [Fact]
+    public void Step_TwoSimsOfOnePersonInterleavedInOneCell_FormOneStay()
+    {
+        var scenario = CaseWithStay(At(5, 10), At(5, 11));
+        scenario.Register("sim-b2", PersonB);
+        scenario.Stay(SimB, CellX, At(5, 10, 30), At(5, 10, 36), everyMinutes: 6);
+        scenario.Stay("sim-b2", CellX, At(5, 10, 39), At(5, 10, 45), everyMinutes: 6);
+
+        var (engine, _) = scenario.Run();
+
+        var flag = Assert.Single(engine.FlagsOf(PersonB));
+        Assert.Equal(new Interval(At(5, 10, 30), At(5, 10, 45)), flag.Evidence.Span);
+    }
+
+    [Fact]
     public void Step_LatePingJoiningTwoShortStays_RaisesFlag()
     {
         var scenario = CaseWithStay(At(5, 10), At(5, 11));
