@@ -1,10 +1,13 @@
 using HealthCode.Node.Cli;
+using HealthCode.Node.Risk;
 using HealthCode.Node.Runtime;
 using Microsoft.Extensions.Logging;
 
 namespace HealthCode.Node.Commands;
 
-/// <summary><c>node</c>: runs Kafka (embedded or a cluster) and the storage role until Ctrl-C.</summary>
+/// <summary>
+/// <c>node</c>: runs Kafka (embedded or a cluster), the storage role, the risk engine and the HTTP API until Ctrl-C.
+/// </summary>
 /// <remarks>
 /// In embedded mode the mock cluster's brokers listen on loopback, so other processes can publish into this node
 /// with <c>./healthcode ingest --bootstrap ADDRESS --pepper SECRET</c> while it runs.
@@ -18,8 +21,13 @@ internal static class NodeCommand
         var options = NodeOptionsLoader.Load(commandLine, logger);
         commandLine.RejectUnknown();
 
+        var risk = RiskOptions.InService(options.DataDirectory) with
+        {
+            Rules = options.Rules,
+            ApiPort = options.ApiPort == 0 ? null : options.ApiPort,
+        };
         await using var runtime = await NodeRuntime.StartAsync(options, withStorage: true, loggerFactory,
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken, risk).ConfigureAwait(false);
         logger.LogInformation(
             "Node running with Kafka at {Bootstrap}; publish files with ./healthcode ingest --bootstrap {Bootstrap} "
             + "--pepper <the same pepper>; Ctrl-C stops", runtime.Kafka.BootstrapServers,
@@ -31,6 +39,7 @@ internal static class NodeCommand
             {
                 await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
                 runtime.Storage!.ThrowIfFailed();
+                runtime.Risk!.ThrowIfFailed();
                 runtime.Storage.PublishLag();
             }
         }

@@ -18,6 +18,9 @@ internal sealed record NodeOptions(KafkaSettings Kafka, StorageSettings Storage,
     /// </summary>
     public int EmbeddedMaxLagRecords { get; init; } = 40;
 
+    /// <summary>Port of the HTTP API on localhost (<c>node:apiPort</c>); 0 serves none.</summary>
+    public int ApiPort { get; init; } = 8080;
+
     /// <summary>The contact and monitoring rules (configuration section <c>risk:rules</c>).</summary>
     public RuleSettings Rules { get; init; } = RuleSettings.Default;
 }

@@ -46,6 +46,12 @@ internal static class NodeOptionsLoader
             storage.Mode == StorageMode.Embedded ? storage.DataPath : storage.Database, dataDirectory);
 
         var metricsPort = configuration.GetValue("node:metricsPort", 9464);
+        var apiPort = configuration.GetValue("node:apiPort", 8080);
+
+        if (apiPort is < 0 or > 65535)
+        {
+            throw new InvalidOperationException($"node.apiPort must be 0..65535, not {apiPort}.");
+        }
 
         if (metricsPort is < 0 or > 65535)
         {
@@ -57,6 +63,11 @@ internal static class NodeOptionsLoader
         logger.LogInformation("Rules {RuleSetVersion}: cell {CellMetres} m, stay gap {StayGap}, window {ExposureWindow}",
             rules.Version, rules.CellMetres, rules.StayGap, rules.ExposureWindow);
 
-        return new NodeOptions(kafka, storage, ingest, dataDirectory) { MetricsPort = metricsPort, Rules = rules };
+        return new NodeOptions(kafka, storage, ingest, dataDirectory)
+        {
+            MetricsPort = metricsPort,
+            ApiPort = apiPort,
+            Rules = rules,
+        };
     }
 }

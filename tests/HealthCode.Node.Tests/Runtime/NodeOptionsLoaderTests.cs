@@ -2,6 +2,7 @@ using HealthCode.Ingest.Publishing;
 using HealthCode.Kafka;
 using HealthCode.Node.Cli;
 using HealthCode.Node.Runtime;
+using HealthCode.Risk;
 using HealthCode.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -37,6 +38,52 @@ public sealed class NodeOptionsLoaderTests
             options.Storage.ToString());
         Assert.Equal(new IngestSettings { Pepper = "p" }, options.Ingest);
         Assert.True(options.Kafka.IsEmbedded);
+        Assert.Equal(RuleSettings.Default, options.Rules);
+        Assert.Equal(8080, options.ApiPort);
+    }
+
+    [Fact]
+    public void Load_RuleOverride_BindsEveryNumberAndKeepsTheRest()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"healthcode-rules-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, """
+            { "risk": { "rules": { "version": "ecdc-rows-2", "flightRowDistance": 2, "stayGap": "00:20:00" } } }
+            """);
+
+        try
+        {
+            var options = NodeOptionsLoader.Load(CommandLine.Parse(["demo", "--config", path]), NullLogger.Instance);
+
+            Assert.Equal(RuleSettings.Default with
+            {
+                Version = "ecdc-rows-2",
+                FlightRowDistance = 2,
+                StayGap = TimeSpan.FromMinutes(20),
+            }, options.Rules);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Load_NegativeRowDistance_FailsAtStartNamingTheSetting()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"healthcode-rules-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, """{ "risk": { "rules": { "flightRowDistance": -1 } } }""");
+
+        try
+        {
+            var error = Assert.ThrowsAny<Exception>(() =>
+                NodeOptionsLoader.Load(CommandLine.Parse(["demo", "--config", path]), NullLogger.Instance));
+
+            Assert.Contains("FlightRowDistance", error.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]
