@@ -10,7 +10,7 @@ internal sealed record CasePresence(CaseExposure Exposure, Presence Presence)
 {
     public string CaseKey => Exposure.CaseKey;
 
-    public long StartMs => Presence.Span.Start.ToUnixTimeMilliseconds();
+    public long StartMs { get; } = Presence.Span.Start.ToUnixTimeMilliseconds();
 
-    public long EndMs => Presence.Span.End.ToUnixTimeMilliseconds();
+    public long EndMs { get; } = Presence.Span.End.ToUnixTimeMilliseconds();
 }

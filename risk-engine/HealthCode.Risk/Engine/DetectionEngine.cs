@@ -40,6 +40,8 @@ public sealed class DetectionEngine
     private readonly Dictionary<string, List<SubscriberTrack>> _tracksByPerson = new(StringComparer.Ordinal);
     private readonly Dictionary<CellDay, List<SubscriberTrack>> _cellDays = [];
     private readonly Dictionary<string, List<CaseReport>> _reports = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<CaseExposure>> _exposures = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _travelSignatures = new(StringComparer.Ordinal);
     private readonly HashSet<string> _caseKeys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<CaseLocation>> _locations = new(StringComparer.Ordinal);
     private readonly TravelIndex<FlightTrip> _flights = new(t => t.PersonKey, t => $"{t.Flight}/{t.ServiceDate}");
@@ -104,15 +106,21 @@ public sealed class DetectionEngine
             return true;
         }
 
-        // A ping can only change the stays in its own cell and its neighbours' cells; a person matters to a case
-        // only where the case was, so most pings end at these three lookups.
-        if (_caseKeys.Contains(person))
+        // A case's own ping changes its presences only near one of its exposure windows.
+        if (_caseKeys.Contains(person) && NearExposure(person, observedAtMs))
         {
             _dirtyCases.Add(person);
         }
 
-        if (_casesByCell.ContainsKey(cell) || _casesByCell.ContainsKey(previous) || _casesByCell.ContainsKey(next)
-            || TouchesCaseCellOnOtherSims(person, track, observedAtMs))
+        // A ping can only change the stays in its own cell and its neighbours' cells, and a person matters to a
+        // case only where and when the case was, so most pings end at these lookups.
+        var caseCells = _casesByCell.ContainsKey(cell) || _casesByCell.ContainsKey(previous)
+            || _casesByCell.ContainsKey(next);
+        var otherSims = _tracksByPerson.TryGetValue(person, out var tracks) && tracks.Count > 1;
+
+        if (otherSims
+                ? caseCells || TouchesCaseCellOnOtherSims(tracks!, track, observedAtMs)
+                : caseCells && ChangedStaysMeetACase(track, observedAtMs))
         {
             _dirtyPersons.Add(person);
         }
@@ -120,18 +128,79 @@ public sealed class DetectionEngine
         return true;
     }
 
+    private int RunStart(IReadOnlyList<TrackPing> pings, int index)
+    {
+        while (index > 0
+               && StayRuns.Continues(pings[index - 1].Cell, pings[index - 1].AtMs, pings[index].Cell, pings[index].AtMs,
+                   _gapMs))
+        {
+            index--;
+        }
+
+        return index;
+    }
+
+    private int RunEnd(IReadOnlyList<TrackPing> pings, int index)
+    {
+        while (index + 1 < pings.Count
+               && StayRuns.Continues(pings[index].Cell, pings[index].AtMs, pings[index + 1].Cell,
+                   pings[index + 1].AtMs, _gapMs))
+        {
+            index++;
+        }
+
+        return index;
+    }
+
+    /// <summary>Whether an instant lies within a stay gap of one of the case's exposure windows.</summary>
+    private bool NearExposure(string caseKey, long atMs)
+    {
+        foreach (var exposure in ExposuresOf(caseKey))
+        {
+            if (exposure.Window.Start.ToUnixTimeMilliseconds() - _gapMs <= atMs
+                && atMs <= exposure.Window.End.ToUnixTimeMilliseconds() + _gapMs)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the stays a new ping can have changed (the runs around it, before and after the insertion) meet a
+    /// case presence in their cell and time: only then can the person's flags differ.
+    /// </summary>
+    private bool ChangedStaysMeetACase(SubscriberTrack track, long atMs)
+    {
+        var pings = track.Pings;
+        var index = track.IndexOf(atMs);
+
+        // The runs on either side of the new ping may have been one run before it split them; walking outwards
+        // from its neighbours covers the runs before and after the insertion alike.
+        var lowest = RunStart(pings, Math.Max(0, index - 1));
+        var highest = RunEnd(pings, Math.Min(pings.Count - 1, index + 1));
+        var from = pings[lowest].AtMs;
+        var to = pings[highest].AtMs;
+
+        for (var i = lowest; i <= highest; i++)
+        {
+            if (_casesByCell.TryGetValue(pings[i].Cell, out var entries)
+                && entries.Exists(e => e.StartMs <= to && e.EndMs >= from))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// Stays are a person's, across all their SIMs, so a ping on one SIM can split a stay made of another SIM's
     /// pings: checks the pings of the person's other SIMs on either side of the new one.
     /// </summary>
-    private bool TouchesCaseCellOnOtherSims(string person, SubscriberTrack track, long atMs)
+    private bool TouchesCaseCellOnOtherSims(List<SubscriberTrack> tracks, SubscriberTrack track, long atMs)
     {
-        var tracks = _tracksByPerson.GetValueOrDefault(person);
-        if (tracks is null || tracks.Count < 2)
-        {
-            return false;
-        }
-
         foreach (var other in tracks)
         {
             if (other != track && other.NeighbourCells(atMs).Any(_casesByCell.ContainsKey))
@@ -180,6 +249,7 @@ public sealed class DetectionEngine
         }
 
         ListOf(_reports, report.PersonKey).Add(report);
+        _exposures.Remove(report.PersonKey);
         ListOf(_arrivedReports, report.PersonKey).Add(report);
         if (report.IsCase)
         {
@@ -370,69 +440,91 @@ public sealed class DetectionEngine
         }
     }
 
-    private IReadOnlyList<CaseExposure> ExposuresOf(string caseKey) =>
-        _reports.TryGetValue(caseKey, out var reports)
+    private IReadOnlyList<CaseExposure> ExposuresOf(string caseKey)
+    {
+        if (_exposures.TryGetValue(caseKey, out var cached))
+        {
+            return cached;
+        }
+
+        IReadOnlyList<CaseExposure> exposures = _reports.TryGetValue(caseKey, out var reports)
             ? reports
                 .Where(r => r.IsCase)
                 .OrderBy(r => r.RecordId, StringComparer.Ordinal)
                 .Select(r => CaseExposure.Of(r, _settings)!)
                 .ToList()
             : [];
+        _exposures[caseKey] = exposures;
+        return exposures;
+    }
 
-    /// <summary>Rebuilds one case's presences in the cell index and marks everyone they may concern.</summary>
+    /// <summary>
+    /// Rebuilds one case's presences in the cell index and marks everyone a presence that appeared or went away
+    /// may concern; when its windows or trips changed, also every fellow passenger.
+    /// </summary>
     private void RecomputeCase(string caseKey)
     {
-        if (_casePresences.Remove(caseKey, out var old))
-        {
-            foreach (var entry in old)
-            {
-                var inCell = _casesByCell[entry.Presence.Cell];
-                inCell.Remove(entry);
-                if (inCell.Count == 0)
-                {
-                    _casesByCell.Remove(entry.Presence.Cell);
-                }
-            }
-        }
-
-        if (_flaggedBy.TryGetValue(caseKey, out var flagged))
-        {
-            _dirtyPersons.UnionWith(flagged);
-        }
-
+        var old = _casePresences.GetValueOrDefault(caseKey) ?? [];
         var exposures = ExposuresOf(caseKey);
-        if (exposures.Count == 0)
-        {
-            return;
-        }
-
-        var presences = PresencesOf(caseKey);
         var entries = new List<CasePresence>();
 
-        foreach (var exposure in exposures)
+        if (exposures.Count > 0)
         {
-            foreach (var presence in presences)
+            var presences = PresencesOf(caseKey);
+            foreach (var exposure in exposures)
             {
-                if (exposure.Clip(presence) is { } clipped)
+                foreach (var presence in presences)
                 {
-                    entries.Add(new CasePresence(exposure, clipped));
+                    if (exposure.Clip(presence) is { } clipped)
+                    {
+                        entries.Add(new CasePresence(exposure, clipped));
+                    }
                 }
             }
         }
 
-        _casePresences[caseKey] = entries;
-        foreach (var entry in entries)
+        var kept = new HashSet<CasePresence>(entries);
+        foreach (var entry in old.Where(e => !kept.Remove(e)))
+        {
+            var inCell = _casesByCell[entry.Presence.Cell];
+            inCell.Remove(entry);
+            if (inCell.Count == 0)
+            {
+                _casesByCell.Remove(entry.Presence.Cell);
+            }
+
+            MarkCandidates(entry);
+        }
+
+        // What is left in the set was not there before.
+        foreach (var entry in entries.Where(kept.Contains))
         {
             ListOf(_casesByCell, entry.Presence.Cell).Add(entry);
             MarkCandidates(entry);
         }
 
-        foreach (var trip in _flights.TripsOf(caseKey))
+        _casePresences[caseKey] = entries;
+        MarkFellowPassengers(caseKey, exposures);
+    }
+
+    /// <summary>Marks everyone on the case's services when its exposure windows or its trips changed.</summary>
+    private void MarkFellowPassengers(string caseKey, IReadOnlyList<CaseExposure> exposures)
+    {
+        var flights = _flights.TripsOf(caseKey);
+        var rail = _rail.TripsOf(caseKey);
+        var signature = $"{string.Join(',', exposures.Select(e => e.Report.RecordId))}|{flights.Count}|{rail.Count}";
+        if (_travelSignatures.GetValueOrDefault(caseKey) == signature)
+        {
+            return;
+        }
+
+        _travelSignatures[caseKey] = signature;
+        foreach (var trip in flights)
         {
             _dirtyPersons.UnionWith(_flights.OnServiceOf(trip).Select(_flights.PersonOf));
         }
 
-        foreach (var trip in _rail.TripsOf(caseKey))
+        foreach (var trip in rail)
         {
             _dirtyPersons.UnionWith(_rail.OnServiceOf(trip).Select(_rail.PersonOf));
         }
@@ -476,7 +568,8 @@ public sealed class DetectionEngine
 
             foreach (var track in tracks)
             {
-                if (track.PersonKey is { } person && person != entry.CaseKey)
+                if (track.PersonKey is { } person && person != entry.CaseKey && !_dirtyPersons.Contains(person)
+                    && track.HasPingIn(entry.Presence.Cell, entry.StartMs - _gapMs, entry.EndMs))
                 {
                     _dirtyPersons.Add(person);
                 }

@@ -45,6 +45,40 @@ internal sealed class SubscriberTrack
         return true;
     }
 
+    /// <summary>The index of the first ping at or after an instant (the count when none is).</summary>
+    public int IndexOf(long atMs)
+    {
+        int low = 0, high = _pings.Count;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (_pings[middle].AtMs < atMs)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>Whether the SIM has a ping in <paramref name="cell"/> within [from, to].</summary>
+    public bool HasPingIn(CellKey cell, long fromMs, long toMs)
+    {
+        for (var i = IndexOf(fromMs); i < _pings.Count && _pings[i].AtMs <= toMs; i++)
+        {
+            if (_pings[i].Cell == cell)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The cells of the pings just before and just after an instant, if any.</summary>
     public IEnumerable<CellKey> NeighbourCells(long atMs)
     {

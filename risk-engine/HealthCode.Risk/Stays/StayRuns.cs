@@ -8,6 +8,10 @@ namespace HealthCode.Risk.Stays;
 /// </summary>
 internal static class StayRuns
 {
+    /// <summary>Whether a ping in <paramref name="cell"/> at <paramref name="ticks"/> continues the run of the one before.</summary>
+    public static bool Continues(CellKey previousCell, long previousTicks, CellKey cell, long ticks, long maxGapTicks) =>
+        cell == previousCell && ticks - previousTicks <= maxGapTicks;
+
     /// <summary>The [first, last] index pairs of the runs of <paramref name="count"/> ordered pings.</summary>
     public static IEnumerable<(int First, int Last)> Split(
         int count, Func<int, long> ticksAt, Func<int, CellKey> cellAt, long maxGapTicks)
@@ -16,9 +20,7 @@ internal static class StayRuns
 
         for (var i = 1; i <= count; i++)
         {
-            var continues = i < count
-                && cellAt(i) == cellAt(i - 1)
-                && ticksAt(i) - ticksAt(i - 1) <= maxGapTicks;
+            var continues = i < count && Continues(cellAt(i - 1), ticksAt(i - 1), cellAt(i), ticksAt(i), maxGapTicks);
 
             if (!continues && count > 0)
             {
