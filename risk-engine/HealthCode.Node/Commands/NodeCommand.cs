@@ -41,6 +41,7 @@ internal static class NodeCommand
                 runtime.Storage!.ThrowIfFailed();
                 runtime.Risk!.ThrowIfFailed();
                 runtime.Storage.PublishLag();
+                runtime.Risk.PublishLag();
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -142,6 +142,20 @@ internal sealed class RiskRole : IAsyncDisposable
         }
     }
 
+    /// <summary>Refreshes the lag gauge of the engine's group, per topic, from the consumer's latest snapshot.</summary>
+    public void PublishLag()
+    {
+        if (_control is null)
+        {
+            return;
+        }
+
+        foreach (var topic in _control.Lag.Partitions.GroupBy(p => p.Topic))
+        {
+            Roles.StorageMetrics.ConsumerLag.WithLabels(Group, topic.Key).Set(topic.Sum(p => p.Lag));
+        }
+    }
+
     /// <summary>Fails if the stream has failed, so a caller waiting for catch-up does not wait forever.</summary>
     public void ThrowIfFailed()
     {
