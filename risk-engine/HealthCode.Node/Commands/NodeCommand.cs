@@ -19,14 +19,19 @@ internal static class NodeCommand
     {
         var logger = loggerFactory.CreateLogger("HealthCode.Node");
         var options = NodeOptionsLoader.Load(commandLine, logger);
+        var roles = NodeRoles.Parse(commandLine.Text("roles") ?? options.Roles);
         commandLine.RejectUnknown();
 
-        var risk = RiskOptions.InService(options.DataDirectory) with
-        {
-            Rules = options.Rules,
-            ApiPort = options.ApiPort == 0 ? null : options.ApiPort,
-        };
-        await using var runtime = await NodeRuntime.StartAsync(options, withStorage: true, loggerFactory,
+        var risk = roles.Risk
+            ? RiskOptions.InService(options.DataDirectory) with
+            {
+                Rules = options.Rules,
+                JournalConnectionString = options.JournalConnectionString,
+                ApiPort = roles.Api && options.ApiPort != 0 ? options.ApiPort : null,
+            }
+            : null;
+        logger.LogInformation("Node roles: {Roles}", roles);
+        await using var runtime = await NodeRuntime.StartAsync(options, withStorage: roles.Storage, loggerFactory,
             cancellationToken, risk).ConfigureAwait(false);
         logger.LogInformation(
             "Node running with Kafka at {Bootstrap}; publish files with ./healthcode ingest --bootstrap {Bootstrap} "
@@ -38,10 +43,10 @@ internal static class NodeCommand
             while (!cancellationToken.IsCancellationRequested)
             {
                 await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
-                runtime.Storage!.ThrowIfFailed();
-                runtime.Risk!.ThrowIfFailed();
-                runtime.Storage.PublishLag();
-                runtime.Risk.PublishLag();
+                runtime.Storage?.ThrowIfFailed();
+                runtime.Risk?.ThrowIfFailed();
+                runtime.Storage?.PublishLag();
+                runtime.Risk?.PublishLag();
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

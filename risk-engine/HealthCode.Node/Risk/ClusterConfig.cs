@@ -6,11 +6,23 @@ namespace HealthCode.Node.Risk;
 /// <summary>The Akka configuration of a node: a cluster (one node when embedded) with persons on SQLite.</summary>
 internal static class ClusterConfig
 {
-    /// <summary>The configuration of a node that runs the risk role with its journal at <paramref name="journalPath"/>.</summary>
-    public static Config ForRisk(string journalPath)
+    /// <summary>
+    /// The configuration of a node that runs the risk role: its journal on PostgreSQL when a connection string is
+    /// given, else in the SQLite file of <see cref="RiskOptions.JournalPath"/>.
+    /// </summary>
+    public static Config ForRisk(RiskOptions risk)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(journalPath))!);
-        SqlitePersistence.Prepare(journalPath);
+        Config journal;
+        if (risk.JournalConnectionString is { } connectionString)
+        {
+            journal = PostgresPersistence.Config(connectionString);
+        }
+        else
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(risk.JournalPath))!);
+            SqlitePersistence.Prepare(risk.JournalPath);
+            journal = SqlitePersistence.Config(risk.JournalPath);
+        }
 
         // Passivation is off because a passivated person would lose its quarantine timer; an entity that stops
         // itself only when no change is scheduled is not built yet, so every person touched stays in memory.
@@ -31,7 +43,7 @@ internal static class ClusterConfig
               }
             }
             """);
-        return cluster.WithFallback(SqlitePersistence.Config(journalPath));
+        return cluster.WithFallback(journal);
     }
 
     /// <summary>The configuration of a node without the risk role: streams only.</summary>

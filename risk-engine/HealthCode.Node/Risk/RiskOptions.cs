@@ -10,6 +10,9 @@ namespace HealthCode.Node.Risk;
 /// <param name="JournalPath">The SQLite file of the person journal and snapshots.</param>
 internal sealed record RiskOptions(RuleSettings Rules, EngineClock Clock, DateTimeOffset? Horizon, string JournalPath)
 {
+    /// <summary>A PostgreSQL connection string for the journal; null keeps it in the SQLite file.</summary>
+    public string? JournalConnectionString { get; init; }
+
     /// <summary>A person snapshot after every this many journal events.</summary>
     public int SnapshotEvery { get; init; } = 100;
 

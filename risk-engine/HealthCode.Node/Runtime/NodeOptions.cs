@@ -18,6 +18,15 @@ internal sealed record NodeOptions(KafkaSettings Kafka, StorageSettings Storage,
     /// </summary>
     public int EmbeddedMaxLagRecords { get; init; } = 40;
 
+    /// <summary>The roles <c>node</c> runs when <c>--roles</c> does not say (<c>node:roles</c>).</summary>
+    public string Roles { get; init; } = "storage,risk,api";
+
+    /// <summary>
+    /// A PostgreSQL connection string for the person journal (<c>risk:journalConnectionString</c>); empty keeps
+    /// the journal in a SQLite file in the data directory.
+    /// </summary>
+    public string? JournalConnectionString { get; init; }
+
     /// <summary>Port of the HTTP API on localhost (<c>node:apiPort</c>); 0 serves none.</summary>
     public int ApiPort { get; init; } = 8080;
 

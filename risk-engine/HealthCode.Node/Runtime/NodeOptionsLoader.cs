@@ -12,6 +12,8 @@ namespace HealthCode.Node.Runtime;
 /// <summary>Builds validated <see cref="NodeOptions"/> from configuration and the command line.</summary>
 internal static class NodeOptionsLoader
 {
+    private static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+
     public static NodeOptions Load(CommandLine commandLine, ILogger logger)
     {
         var configuration = NodeConfiguration.Load(commandLine.Text("config"));
@@ -68,6 +70,8 @@ internal static class NodeOptionsLoader
             MetricsPort = metricsPort,
             ApiPort = apiPort,
             Rules = rules,
+            Roles = configuration["node:roles"] ?? "storage,risk,api",
+            JournalConnectionString = NullIfEmpty(configuration["risk:journalConnectionString"]),
         };
     }
 }

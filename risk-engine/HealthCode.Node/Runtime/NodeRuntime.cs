@@ -78,6 +78,12 @@ internal sealed class NodeRuntime : IAsyncDisposable
             {
                 await runtime.StartStorageAsync(cancellationToken).ConfigureAwait(false);
             }
+            else if (risk is { RebuildFromHistory: true })
+            {
+                // A risk node without the storage role still reads the stored history and serves contacts from it.
+                runtime.Store = await AnalyticsStore.OpenAsync(options.Storage, loggerFactory, cancellationToken)
+                    .ConfigureAwait(false);
+            }
 
             if (risk is not null)
             {
@@ -145,6 +151,7 @@ internal sealed class NodeRuntime : IAsyncDisposable
         var riskCommitted = (await risk.QueryAsync(cancellationToken).ConfigureAwait(false)).Partitions
             .ToDictionary(p => (p.Topic, p.Partition), p => p.Committed);
 
+        _logger.LogInformation("Waiting for the storage groups to pass the risk engine's committed offsets");
         foreach (var topic in RiskRole.ConsumedTopics())
         {
             using var storage = new ConsumerGroupLagProbe(
@@ -290,7 +297,7 @@ internal sealed class NodeRuntime : IAsyncDisposable
             return;
         }
 
-        _system = ActorSystem.Create("healthcode", ClusterConfig.ForRisk(risk.JournalPath));
+        _system = ActorSystem.Create("healthcode", ClusterConfig.ForRisk(risk));
 
         // One node forms its own cluster; more nodes would join it through seed nodes or discovery instead.
         var cluster = Akka.Cluster.Cluster.Get(_system);
@@ -298,8 +305,8 @@ internal sealed class NodeRuntime : IAsyncDisposable
         cluster.RegisterOnMemberUp(() => up.TrySetResult());
         cluster.Join(cluster.SelfAddress);
         await up.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
-        _logger.LogInformation("Cluster member up at {Address}; person journal {JournalPath}",
-            cluster.SelfAddress, risk.JournalPath);
+        _logger.LogInformation("Cluster member up at {Address}; person journal {Journal}",
+            cluster.SelfAddress, risk.JournalConnectionString is null ? risk.JournalPath : "PostgreSQL");
     }
 
     private async ValueTask PaceAsync(Feed feed, CancellationToken cancellationToken)
