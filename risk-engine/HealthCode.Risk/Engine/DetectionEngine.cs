@@ -55,10 +55,13 @@ public sealed class DetectionEngine
 
     private readonly HashSet<string> _dirtyCases = new(StringComparer.Ordinal);
     private readonly HashSet<string> _dirtyPersons = new(StringComparer.Ordinal);
+
+    // Persons whose flags may have changed only towards some cases: a case's change cannot touch the others.
+    private readonly Dictionary<string, HashSet<string>> _dirtyPairs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<CaseReport>> _arrivedReports = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Declaration>> _arrivedDeclarations = new(StringComparer.Ordinal);
 
-    /// <summary>Creates an engine for <paramref name="settings"/>; with a horizon, later records are ignored.</summary>
+    /// <summary>Creates an engine for <paramref name="settings"/>; with a horizon, records after it are ignored.</summary>
     public DetectionEngine(RuleSettings settings, DateTimeOffset? horizon = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -328,10 +331,14 @@ public sealed class DetectionEngine
 
         var changedFlags = new Dictionary<string, IReadOnlyList<ContactFlag>>(StringComparer.Ordinal);
         var withdrawn = new Dictionary<string, IReadOnlyList<ContactFlag>>(StringComparer.Ordinal);
-        foreach (var person in _dirtyPersons)
+        var dirty = _dirtyPersons.Select(p => (Person: p, Cases: (HashSet<string>?)null))
+            .Concat(_dirtyPairs
+                .Where(p => !_dirtyPersons.Contains(p.Key))
+                .Select(p => (p.Key, (HashSet<string>?)p.Value)));
+        foreach (var (person, cases) in dirty)
         {
             var previous = FlagsOf(person);
-            if (Recompute(person) is { } flags)
+            if (Recompute(person, cases) is { } flags)
             {
                 changedFlags[person] = flags;
                 withdrawn[person] = [.. previous.Except(flags)];
@@ -339,6 +346,7 @@ public sealed class DetectionEngine
         }
 
         _dirtyPersons.Clear();
+        _dirtyPairs.Clear();
 
         var persons = changedFlags.Keys
             .Concat(_arrivedReports.Keys)
@@ -521,13 +529,37 @@ public sealed class DetectionEngine
         _travelSignatures[caseKey] = signature;
         foreach (var trip in flights)
         {
-            _dirtyPersons.UnionWith(_flights.OnServiceOf(trip).Select(_flights.PersonOf));
+            MarkPairs(_flights.OnServiceOf(trip).Select(_flights.PersonOf), caseKey);
         }
 
         foreach (var trip in rail)
         {
-            _dirtyPersons.UnionWith(_rail.OnServiceOf(trip).Select(_rail.PersonOf));
+            MarkPairs(_rail.OnServiceOf(trip).Select(_rail.PersonOf), caseKey);
         }
+    }
+
+    private void MarkPairs(IEnumerable<string> persons, string caseKey)
+    {
+        foreach (var person in persons)
+        {
+            MarkPair(person, caseKey);
+        }
+    }
+
+    private void MarkPair(string person, string caseKey)
+    {
+        if (_dirtyPersons.Contains(person))
+        {
+            return;
+        }
+
+        if (!_dirtyPairs.TryGetValue(person, out var cases))
+        {
+            cases = new HashSet<string>(StringComparer.Ordinal);
+            _dirtyPairs.Add(person, cases);
+        }
+
+        cases.Add(caseKey);
     }
 
     /// <summary>The case's stays (from every SIM registered to it) and its case-location cells.</summary>
@@ -568,22 +600,27 @@ public sealed class DetectionEngine
 
             foreach (var track in tracks)
             {
-                if (track.PersonKey is { } person && person != entry.CaseKey && !_dirtyPersons.Contains(person)
+                if (track.PersonKey is { } person && person != entry.CaseKey
                     && track.HasPingIn(entry.Presence.Cell, entry.StartMs - _gapMs, entry.EndMs))
                 {
-                    _dirtyPersons.Add(person);
+                    MarkPair(person, entry.CaseKey);
                 }
             }
         }
     }
 
-    /// <summary>Recomputes a person's flags in full; the new set when it differs from the last one, else null.</summary>
-    private IReadOnlyList<ContactFlag>? Recompute(string personKey)
+    /// <summary>
+    /// Recomputes a person's flags towards <paramref name="cases"/> (all cases when null) and keeps those towards
+    /// the others; the new set when it differs from the last one, else null.
+    /// </summary>
+    private IReadOnlyList<ContactFlag>? Recompute(string personKey, HashSet<string>? cases)
     {
-        var flags = new List<ContactFlag>();
-        AddCompanionFlags(personKey, flags);
-        AddTravelFlags(personKey, _flights, (e, c, p) => _flightRule.Evaluate(e, c, p), flags);
-        AddTravelFlags(personKey, _rail, (e, c, p) => _railRule.Evaluate(e, c, p), flags);
+        var flags = cases is null
+            ? []
+            : FlagsOf(personKey).Where(f => !cases.Contains(f.Evidence.CaseKey!)).ToList();
+        AddCompanionFlags(personKey, cases, flags);
+        AddTravelFlags(personKey, cases, _flights, (e, c, p) => _flightRule.Evaluate(e, c, p), flags);
+        AddTravelFlags(personKey, cases, _rail, (e, c, p) => _railRule.Evaluate(e, c, p), flags);
 
         var canonical = flags.Distinct().ToList();
         canonical.Sort((a, b) => Evidence.Compare(a.Evidence, b.Evidence));
@@ -616,7 +653,7 @@ public sealed class DetectionEngine
         return canonical;
     }
 
-    private void AddCompanionFlags(string personKey, List<ContactFlag> flags)
+    private void AddCompanionFlags(string personKey, HashSet<string>? cases, List<ContactFlag> flags)
     {
         var pings = PingsOf(personKey);
         foreach (var (first, last) in StayRuns.Split(pings.Count, i => pings[i].AtMs, i => pings[i].Cell, _gapMs))
@@ -631,7 +668,8 @@ public sealed class DetectionEngine
             {
                 // Cheap arithmetic first: building the stay with its record ids is only worth it for a match.
                 var shared = Math.Min(entry.EndMs, pings[last].AtMs) - Math.Max(entry.StartMs, pings[first].AtMs);
-                if (entry.CaseKey == personKey || shared < _minOverlapMs)
+                if (entry.CaseKey == personKey || shared < _minOverlapMs
+                    || (cases is not null && !cases.Contains(entry.CaseKey)))
                 {
                     continue;
                 }
@@ -662,8 +700,8 @@ public sealed class DetectionEngine
         return merged;
     }
 
-    private void AddTravelFlags<T>(
-        string personKey, TravelIndex<T> index, Func<CaseExposure, T, T, ContactFlag?> evaluate, List<ContactFlag> flags)
+    private void AddTravelFlags<T>(string personKey, HashSet<string>? cases, TravelIndex<T> index,
+        Func<CaseExposure, T, T, ContactFlag?> evaluate, List<ContactFlag> flags)
         where T : class
     {
         foreach (var trip in index.TripsOf(personKey))
@@ -671,7 +709,8 @@ public sealed class DetectionEngine
             foreach (var caseTrip in index.OnServiceOf(trip))
             {
                 var caseKey = index.PersonOf(caseTrip);
-                if (caseKey == personKey || !_caseKeys.Contains(caseKey))
+                var outside = cases is not null && !cases.Contains(caseKey);
+                if (caseKey == personKey || !_caseKeys.Contains(caseKey) || outside)
                 {
                     continue;
                 }

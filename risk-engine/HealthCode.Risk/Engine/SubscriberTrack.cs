@@ -18,7 +18,7 @@ internal sealed class SubscriberTrack
 
     public IReadOnlyList<TrackPing> Pings => _pings;
 
-    /// <summary>The cell-day bucket this SIM was last added to, so a run of pings in one bucket indexes once.</summary>
+    /// <summary>The cell-day bucket this SIM was last indexed in: a run of pings in one bucket indexes once.</summary>
     public CellDay LastIndexed { get; set; } = new(new CellKey(int.MinValue, int.MinValue), int.MinValue);
 
     /// <summary>
