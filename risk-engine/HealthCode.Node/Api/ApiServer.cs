@@ -27,13 +27,13 @@ internal sealed class ApiServer : IAsyncDisposable
     /// <summary>The address the API listens on.</summary>
     public string Address => _app.Urls.First();
 
-    /// <summary>Starts the API on localhost at <paramref name="port"/> (0 picks a free port).</summary>
-    public static async Task<ApiServer> StartAsync(int port, Pseudonymiser keys, RiskRole risk,
+    /// <summary>Starts the API on <paramref name="address"/> at <paramref name="port"/> (0 picks a free port).</summary>
+    public static async Task<ApiServer> StartAsync(string address, int port, Pseudonymiser keys, RiskRole risk,
         IAnalyticsStore? store, string ruleSetVersion, ILoggerFactory loggerFactory)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.WebHost.UseUrls($"http://{address}:{port}");
 
         var app = builder.Build();
         app.MapGet("/v1/codes/{idNumber}", (string idNumber) =>

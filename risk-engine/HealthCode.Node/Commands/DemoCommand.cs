@@ -1,16 +1,23 @@
 using System.Diagnostics;
 using HealthCode.Contracts.Feeds;
+using HealthCode.Ingest.Identity;
 using HealthCode.Node.Cli;
 using HealthCode.Node.Demo;
+using HealthCode.Node.Risk;
 using HealthCode.Node.Runtime;
+using HealthCode.Risk.Cluster.Codes;
+using HealthCode.Risk.Rules;
 using HealthCode.Simulator;
 using HealthCode.Storage;
 using HealthCode.Storage.Schema;
 using Microsoft.Extensions.Logging;
+using V1 = HealthCode.Contracts.Events.V1;
 
 namespace HealthCode.Node.Commands;
 
-/// <summary><c>demo</c>: simulator (or <c>--input DIR</c>) -> ingest -> Kafka -> storage, all in one process.</summary>
+/// <summary>
+/// <c>demo</c>: simulator (or <c>--input DIR</c>) -> ingest -> Kafka -> risk engine and storage, all in one process.
+/// </summary>
 internal static class DemoCommand
 {
     /// <summary>The default size: about two minutes on a 2-core machine.</summary>
@@ -52,21 +59,30 @@ internal static class DemoCommand
         }
 
         var files = PartnerFiles.In(input!);
+        var risk = FreshRiskOptions(options);
         await using var runtime = await NodeRuntime.StartAsync(options, withStorage: true, loggerFactory,
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken, risk).ConfigureAwait(false);
         var pipelineClock = Stopwatch.StartNew();
 
         IReadOnlyList<Ingest.Publishing.FeedIngestResult> results;
         TableCounts counts;
 
-        await using (new ProgressDisplay(() => runtime.Storage))
+        await using (new ProgressDisplay(() => runtime.Storage, () => runtime.Risk))
         {
             results = await PartnerFiles.IngestAllAsync(runtime, files, cancellationToken).ConfigureAwait(false);
+
+            // Storage also consumes the engine's contacts and code changes, so it is only caught up after the engine.
+            await runtime.WaitForRiskAsync(cancellationToken).ConfigureAwait(false);
             await runtime.WaitForStorageAsync(cancellationToken).ConfigureAwait(false);
             counts = await new TableCounter(runtime.Store!).CountAllAsync(cancellationToken).ConfigureAwait(false);
         }
 
         var pipelineSeconds = pipelineClock.Elapsed.TotalSeconds;
+        var engine = runtime.Risk!;
+        var keys = new Pseudonymiser(options.Ingest.Pepper);
+        var truth = await CompanionScore.ReadTruthAsync(input!, keys, cancellationToken).ConfigureAwait(false);
+        var apiSample = await SampleApiAsync(runtime, engine, files, keys, cancellationToken).ConfigureAwait(false);
+
         var summary = new DemoSummary
         {
             Records = FeedNames.All.ToDictionary(f => f.Name(),
@@ -76,6 +92,11 @@ internal static class DemoCommand
             DeadLettersOnTopics = FeedNames.All.ToDictionary(f => f.Name(),
                 f => runtime.Storage!.DeadLettersSeen.GetValueOrDefault(f)),
             ClickHouseRows = counts.Rows,
+            Contacts = engine.CountContacts().ToDictionary(c => RiskEvents.RuleName(c.Rule), c => c.Contacts),
+            Codes = ReplayCommand.CountColours(engine.Board.Latest()),
+            DetectionLatency = DetectionLatency.Of(engine.Latencies()),
+            CompanionTruth = truth is null ? null : CompanionScore.Of(CompanionPairs(engine), truth),
+            ApiSample = apiSample,
             Input = Path.GetFullPath(input!),
             WallSeconds = Math.Round(clock.Elapsed.TotalSeconds, 2),
             RecordsPerSecond = Math.Round(results.Sum(r => r.Records) / pipelineSeconds, 0),
@@ -87,11 +108,74 @@ internal static class DemoCommand
 
         if (summaryPath is not null)
         {
-            await File.WriteAllTextAsync(summaryPath, summary.ToJson() + "\n", cancellationToken).ConfigureAwait(false);
+            await File.WriteAllTextAsync(summaryPath, summary.ToJson() + "\n", cancellationToken)
+                .ConfigureAwait(false);
             logger.LogInformation("Summary written to {SummaryPath}", Path.GetFullPath(summaryPath));
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// The risk engine of a demo run, with its API on a free port, starting empty: persons kept in the journal (or
+    /// rebuilt from ClickHouse) from an earlier run would already hold their codes, so a second run on the same input
+    /// would publish no changes.
+    /// </summary>
+    private static RiskOptions FreshRiskOptions(NodeOptions options)
+    {
+        var folder = Path.Combine(options.DataDirectory, "demo-risk");
+
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        // A new file name as well as a new folder: SQLite connections pooled by an earlier run in this process would
+        // still point at the deleted file, and Akka's journal would find no tables in the new one.
+        return new RiskOptions(options.Rules, EngineClock.Live(TimeProvider.System), null,
+            Path.Combine(folder, $"persons-{Guid.NewGuid():N}.db"))
+        {
+            ApiPort = 0,
+            RebuildFromHistory = false,
+        };
+    }
+
+    /// <summary>Distinct (person, case) pairs the engine flags as companions.</summary>
+    private static HashSet<(string Person, string Case)> CompanionPairs(RiskRole engine) =>
+        [.. engine.ContactPairs().Where(p => p.Rule == Rule.Companion).Select(p => (p.PersonKey, p.CaseKey))];
+
+    /// <summary>
+    /// Asks the API for the code of a case from the input, preferring a confirmed case and one the engine made red
+    /// (a small input may hold only suspected cases), and prints the request and its answer; null without cases.
+    /// </summary>
+    private static async Task<ApiSample?> SampleApiAsync(NodeRuntime runtime, RiskRole engine,
+        IReadOnlyList<(Feed Feed, string Path)> files, Pseudonymiser keys, CancellationToken cancellationToken)
+    {
+        var casesPath = files.Where(f => f.Feed == Feed.Cases).Select(f => f.Path).FirstOrDefault();
+
+        if (casesPath is null || runtime.Api is null)
+        {
+            return null;
+        }
+
+        var cases = ApiSample.CaseIdNumbers(casesPath);
+        var red = engine.Board.Latest()
+            .Where(c => c.NewColour == V1.CodeColour.Red)
+            .Select(c => c.PersonKey)
+            .ToHashSet(StringComparer.Ordinal);
+        var idNumber = cases.FirstOrDefault(id => red.Contains(keys.PersonKey(id))) ?? cases.FirstOrDefault();
+
+        if (idNumber is null)
+        {
+            return null;
+        }
+
+        var sample = await ApiSample.FetchAsync(runtime.Api.Address, idNumber, cancellationToken)
+            .ConfigureAwait(false);
+        Console.WriteLine();
+        Console.WriteLine($"GET {sample.Url}");
+        Console.WriteLine(sample.Answer.GetRawText());
+        return sample;
     }
 
     /// <summary>The table each feed's records land in.</summary>
@@ -141,7 +225,30 @@ internal static class DemoCommand
         }
 
         Console.WriteLine();
-        Console.WriteLine($"ingest -> Kafka -> ClickHouse: {pipelineSeconds:F1} s, "
+        Console.WriteLine($"{"contacts by rule",-24}{"pairs",14}");
+
+        foreach (var (rule, contacts) in summary.Contacts)
+        {
+            Console.WriteLine($"{rule,-24}{contacts,14:N0}");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("codes (latest change per person): "
+            + string.Join(", ", summary.Codes.Select(c => $"{c.Key} {c.Value:N0}")));
+
+        var latency = summary.DetectionLatency;
+        Console.WriteLine($"detection latency over {latency.Cases:N0} case reports: p50 {latency.P50:F2} s, "
+            + $"p99 {latency.P99:F2} s, max {latency.Max:F2} s");
+
+        if (summary.CompanionTruth is { } truth)
+        {
+            Console.WriteLine($"companions against the simulator's truth: precision {truth.Precision:P1}, "
+                + $"recall {truth.Recall:P1} ({truth.Matched:N0} matched of {truth.FlaggedPairs:N0} flagged, "
+                + $"{truth.TruePairs:N0} true)");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"ingest -> Kafka -> risk engine, ClickHouse: {pipelineSeconds:F1} s, "
             + $"{summary.RecordsPerSecond:N0} records/s; "
             + $"whole run {summary.WallSeconds:F1} s");
     }

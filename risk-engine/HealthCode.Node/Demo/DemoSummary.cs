@@ -22,9 +22,31 @@ internal sealed record DemoSummary
     [JsonPropertyName("clickhouse_rows")]
     public required IReadOnlyDictionary<string, long> ClickHouseRows { get; init; }
 
+    /// <summary>Distinct (person, case) contacts the risk engine flags, by rule name.</summary>
+    [JsonPropertyName("contacts")]
+    public required IReadOnlyDictionary<string, int> Contacts { get; init; }
+
+    /// <summary>Persons whose code changed, by the colour of their latest change.</summary>
+    [JsonPropertyName("codes")]
+    public required IReadOnlyDictionary<string, int> Codes { get; init; }
+
+    /// <summary>Seconds from each case report on Kafka to the code changes it caused being delivered.</summary>
+    [JsonPropertyName("detection_latency_seconds")]
+    public required DetectionLatency DetectionLatency { get; init; }
+
+    /// <summary>The engine's companion contacts against the simulator's truth, when the input has one.</summary>
+    [JsonPropertyName("companion_truth")]
+    public CompanionScore? CompanionTruth { get; init; }
+
+    /// <summary>A case's code as the API answered it, when the input has a case.</summary>
+    [JsonPropertyName("api_sample")]
+    public ApiSample? ApiSample { get; init; }
+
+    /// <summary>The input folder the partner files were read from.</summary>
     [JsonPropertyName("input")]
     public required string Input { get; init; }
 
+    /// <summary>Seconds from the start of the command to the summary, simulation included.</summary>
     [JsonPropertyName("wall_seconds")]
     public required double WallSeconds { get; init; }
 

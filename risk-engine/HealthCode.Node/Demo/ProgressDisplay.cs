@@ -2,11 +2,14 @@ using System.Diagnostics;
 using System.Text;
 using HealthCode.Contracts.Feeds;
 using HealthCode.Ingest.Publishing;
+using HealthCode.Node.Risk;
 using HealthCode.Node.Roles;
 
 namespace HealthCode.Node.Demo;
 
-/// <summary>A live line on stderr every second: records per second by feed, consumer lag, dead letters.</summary>
+/// <summary>
+/// A live line on stderr every second: records per second by feed, storage and risk consumer lag, dead letters.
+/// </summary>
 /// <remarks>
 /// Reads the same Prometheus counters that <c>/metrics</c> serves, so the screen and the dashboards agree. On a
 /// terminal the line is redrawn in place; in a log (CI, a pipe) a new line is written every five seconds.
@@ -14,17 +17,21 @@ namespace HealthCode.Node.Demo;
 internal sealed class ProgressDisplay : IAsyncDisposable
 {
     private readonly Func<StorageRole?> _storage;
+    private readonly Func<RiskRole?> _risk;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private readonly bool _interactive = !Console.IsErrorRedirected;
     private readonly Dictionary<Feed, double> _last = [];
 
-    public ProgressDisplay(Func<StorageRole?> storage)
+    /// <summary>Starts drawing; the roles are read on every tick, and a role not running is left out.</summary>
+    public ProgressDisplay(Func<StorageRole?> storage, Func<RiskRole?> risk)
     {
         _storage = storage;
+        _risk = risk;
         _loop = RunAsync();
     }
 
+    /// <summary>Stops drawing and ends the redrawn line.</summary>
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync().ConfigureAwait(false);
@@ -90,7 +97,14 @@ internal sealed class ProgressDisplay : IAsyncDisposable
 
         var storage = _storage();
         storage?.PublishLag();
-        text.Append(" | lag ").Append(storage?.Lag ?? 0).Append(" | dead letters ").Append(deadLetters);
+        text.Append(" | lag ").Append(storage?.Lag ?? 0);
+
+        if (_risk() is { } risk)
+        {
+            text.Append(" | risk lag ").Append(risk.Lag);
+        }
+
+        text.Append(" | dead letters ").Append(deadLetters);
         return text.ToString();
     }
 

@@ -40,6 +40,9 @@ internal sealed class RiskRole : IAsyncDisposable
 
     private static readonly TimeSpan AskTimeout = TimeSpan.FromMinutes(2);
 
+    /// <summary>Person updates awaited at once.</summary>
+    private const int UpdatesInFlight = 2_000;
+
     private readonly DetectionEngine _engine;
     private readonly Lock _engineGate = new();
     private readonly IActorRef _persons;
@@ -207,11 +210,17 @@ internal sealed class RiskRole : IAsyncDisposable
 
     private async Task ApplyAsync(IReadOnlyList<PersonUpdate> updates)
     {
-        var decidedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        var contacts = updates.SelectMany(u => ContactMessages(u, decidedAt)).ToList();
-        var acks = updates.Select(u => _persons.Ask<UpdatePersonAck>(ToCommand(u), AskTimeout));
+        // In chunks: a rebuild can update every person at once, and the journal takes only so many per second, so
+        // one ask per person all at once would time out the last of them.
+        foreach (var chunk in updates.Chunk(UpdatesInFlight))
+        {
+            var decidedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            var contacts = chunk.SelectMany(u => ContactMessages(u, decidedAt)).ToList();
+            var acks = chunk.Select(u => _persons.Ask<UpdatePersonAck>(ToCommand(u), AskTimeout));
 
-        await Task.WhenAll([.. contacts, .. acks]).ConfigureAwait(false);
+            await Task.WhenAll([.. contacts, .. acks]).ConfigureAwait(false);
+        }
+
         if (updates.Any(u => u.Flags is not null))
         {
             PublishContactCounts();

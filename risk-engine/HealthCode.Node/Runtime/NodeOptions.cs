@@ -27,6 +27,12 @@ internal sealed record NodeOptions(KafkaSettings Kafka, StorageSettings Storage,
     /// </summary>
     public string? JournalConnectionString { get; init; }
 
+    /// <summary>
+    /// The address the metrics endpoint and the API listen on (<c>node:listenAddress</c>): loopback on one machine,
+    /// <c>0.0.0.0</c> in a pod so that Prometheus and the platforms can reach them.
+    /// </summary>
+    public string ListenAddress { get; init; } = "127.0.0.1";
+
     /// <summary>Port of the HTTP API on localhost (<c>node:apiPort</c>); 0 serves none.</summary>
     public int ApiPort { get; init; } = 8080;
 

@@ -71,6 +71,7 @@ internal static class NodeOptionsLoader
             ApiPort = apiPort,
             Rules = rules,
             Roles = configuration["node:roles"] ?? "storage,risk,api",
+            ListenAddress = configuration["node:listenAddress"] ?? "127.0.0.1",
             JournalConnectionString = NullIfEmpty(configuration["risk:journalConnectionString"]),
         };
     }

@@ -99,7 +99,8 @@ internal sealed class NodeRuntime : IAsyncDisposable
 
             if (risk?.ApiPort is { } apiPort)
             {
-                runtime.Api = await ApiServer.StartAsync(apiPort, new Pseudonymiser(options.Ingest.Pepper),
+                runtime.Api = await ApiServer.StartAsync(options.ListenAddress, apiPort,
+                    new Pseudonymiser(options.Ingest.Pepper),
                     runtime.Risk!, runtime.Store, risk.Rules.Version, loggerFactory).ConfigureAwait(false);
             }
 
@@ -245,9 +246,10 @@ internal sealed class NodeRuntime : IAsyncDisposable
 
         try
         {
-            _metrics = new KestrelMetricServer("localhost", Options.MetricsPort);
+            _metrics = new KestrelMetricServer(Options.ListenAddress, Options.MetricsPort);
             _metrics.Start();
-            _logger.LogInformation("Prometheus metrics on http://localhost:{MetricsPort}/metrics", Options.MetricsPort);
+            _logger.LogInformation("Prometheus metrics on http://{ListenAddress}:{MetricsPort}/metrics",
+                Options.ListenAddress, Options.MetricsPort);
         }
         catch (IOException ex)
         {

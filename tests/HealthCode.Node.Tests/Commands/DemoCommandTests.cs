@@ -3,8 +3,11 @@ using HealthCode.Node.Cli;
 
 namespace HealthCode.Node.Tests.Commands;
 
-/// <summary>The demo end to end on the embedded components: simulator files -> ingest -> Kafka -> chDB.</summary>
+/// <summary>
+/// The demo end to end on the embedded components: simulator files -> ingest -> Kafka -> risk engine and chDB.
+/// </summary>
 /// <remarks>chDB allows one engine per process, so every run of this class shares one data directory.</remarks>
+[Collection(ChdbCollection.Name)]
 public sealed class DemoCommandTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "healthcode-demo-" + Guid.NewGuid().ToString("N"));
@@ -22,7 +25,7 @@ public sealed class DemoCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Demo_SimulatedFilesWithMalformedLinesRunTwice_CountsEveryLineAndStoresEachRecordOnce()
+    public async Task Demo_SimulatedFilesRunTwice_CountsEveryLineStoresEachRecordOnceAndRepeatsEngineFigures()
     {
         var input = Path.Combine(_root, "input");
         var config = WriteConfig();
@@ -49,8 +52,47 @@ public sealed class DemoCommandTests : IDisposable
         Assert.True(pings > 1000, "the simulation should produce pings");
         Assert.Equal(pings, first.GetProperty("clickhouse_rows").GetProperty("pings").GetInt64());
         Assert.Equal(subscribers, first.GetProperty("clickhouse_rows").GetProperty("subscribers").GetInt64());
-        Assert.Equal(first.GetProperty("clickhouse_rows").ToString(), second.GetProperty("clickhouse_rows").ToString());
+        Assert.Equal(InputRows(first), InputRows(second));
+
+        AssertEngineFigures(first, second);
     }
+
+    /// <summary>
+    /// The risk engine's figures: a red code for the confirmed cases, companion contacts scored against the truth,
+    /// the API answering for a case, and the same contacts and codes from the second run's fresh journal.
+    /// </summary>
+    private static void AssertEngineFigures(JsonElement first, JsonElement second)
+    {
+        Assert.True(first.GetProperty("codes").GetProperty("red").GetInt32() >= 1, "a confirmed case should be red");
+        Assert.True(first.GetProperty("contacts").TryGetProperty("companion", out _), "companions should be counted");
+
+        var latency = first.GetProperty("detection_latency_seconds");
+        var p50 = latency.GetProperty("p50").GetDouble();
+        Assert.InRange(p50, 0, double.MaxValue);
+        Assert.InRange(latency.GetProperty("p99").GetDouble(), p50, double.MaxValue);
+        Assert.True(latency.GetProperty("cases").GetInt32() > 0, "case reports should be measured");
+
+        var truth = first.GetProperty("companion_truth");
+        Assert.InRange(truth.GetProperty("precision").GetDouble(), 0, 1);
+        Assert.InRange(truth.GetProperty("recall").GetDouble(), 0, 1);
+        Assert.True(truth.GetProperty("true_pairs").GetInt32() > 0, "the simulation should have companions");
+
+        var sample = first.GetProperty("api_sample");
+        Assert.Contains("/v1/codes/", sample.GetProperty("url").GetString(), StringComparison.Ordinal);
+        Assert.Equal("red", sample.GetProperty("answer").GetProperty("color").GetString());
+
+        Assert.Equal(first.GetProperty("contacts").ToString(), second.GetProperty("contacts").ToString());
+        Assert.Equal(first.GetProperty("codes").ToString(), second.GetProperty("codes").ToString());
+    }
+
+    /// <summary>
+    /// The ClickHouse rows stored from the input: the engine's contacts and code changes are left out, because every
+    /// run publishes its own decisions into the same tables.
+    /// </summary>
+    private static string InputRows(JsonElement summary) => string.Join(", ", summary.GetProperty("clickhouse_rows")
+        .EnumerateObject()
+        .Where(t => t.Name is not ("contacts" or "code_changes"))
+        .Select(t => $"{t.Name} {t.Value}"));
 
     private async Task<JsonElement> RunDemoAsync(string input, string config, string name)
     {
