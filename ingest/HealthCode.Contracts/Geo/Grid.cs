@@ -13,7 +13,8 @@ public sealed class Grid
     {
         if (!(cellMetres > 0) || double.IsInfinity(cellMetres))
         {
-            throw new ArgumentOutOfRangeException(nameof(cellMetres), cellMetres, "Cell size must be positive metres.");
+            throw new ArgumentOutOfRangeException(
+                nameof(cellMetres), cellMetres, "Cell size must be positive metres.");
         }
 
         CellMetres = cellMetres;

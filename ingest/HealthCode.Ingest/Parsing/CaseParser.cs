@@ -5,7 +5,9 @@ using HealthCode.Ingest.Identity;
 
 namespace HealthCode.Ingest.Parsing;
 
-/// <summary>Parses <c>cases</c>: id_number, status (confirmed, suspected, cleared), reported_at. Key: person.</summary>
+/// <summary>
+/// Parses <c>cases</c>: id_number, status (confirmed, suspected, cleared), reported_at. Key: person.
+/// </summary>
 internal sealed class CaseParser : JsonFeedParser
 {
     private const int IdNumber = 0, Status = 1, ReportedAt = 2;

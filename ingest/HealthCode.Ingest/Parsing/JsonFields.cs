@@ -4,7 +4,9 @@ using HealthCode.Contracts.Feeds;
 
 namespace HealthCode.Ingest.Parsing;
 
-/// <summary>The fields of one JSON Lines record, read once, with typed accessors that record the first error.</summary>
+/// <summary>
+/// The fields of one JSON Lines record, read once, with typed accessors that record the first error.
+/// </summary>
 /// <remarks>
 /// Accessors return a default and remember the first problem instead of throwing, so a flood of bad lines costs
 /// no more than good ones. Unknown fields are skipped, as the contract requires. Not thread-safe: each parser
@@ -109,7 +111,9 @@ internal sealed class JsonFields
             return string.Empty;
         }
 
-        return _types[field] == JsonTokenType.String ? _strings[field]!.Trim() : Invalid(field, "must be a string", "");
+        return _types[field] == JsonTokenType.String
+            ? _strings[field]!.Trim()
+            : Invalid(field, "must be a string", "");
     }
 
     /// <summary>A required finite number.</summary>

@@ -27,7 +27,9 @@ internal sealed class ApiServer : IAsyncDisposable
     /// <summary>The address the API listens on.</summary>
     public string Address => _app.Urls.First();
 
-    /// <summary>Starts the API on <paramref name="address"/> at <paramref name="port"/> (0 picks a free port).</summary>
+    /// <summary>
+    /// Starts the API on <paramref name="address"/> at <paramref name="port"/> (0 picks a free port).
+    /// </summary>
     public static async Task<ApiServer> StartAsync(string address, int port, Pseudonymiser keys, RiskRole risk,
         IAnalyticsStore? store, string ruleSetVersion, ILoggerFactory loggerFactory)
     {

@@ -43,7 +43,8 @@ internal static class IngestCommand
         }
 
         Console.WriteLine($"{feed.Name()}: {result.Records:N0} records to {Topics.Canonical(feed)}, "
-            + $"{result.DeadLetters:N0} dead letters to {Topics.DeadLetter(feed)}, {result.Elapsed.TotalSeconds:F1} s");
+            + $"{result.DeadLetters:N0} dead letters to {Topics.DeadLetter(feed)}, "
+            + $"{result.Elapsed.TotalSeconds:F1} s");
         return 0;
     }
 }

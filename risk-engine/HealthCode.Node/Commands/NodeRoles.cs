@@ -2,7 +2,9 @@ using HealthCode.Node.Cli;
 
 namespace HealthCode.Node.Commands;
 
-/// <summary>Which roles a <c>node</c> runs: any of storage, risk and api (the api needs risk in the same node).</summary>
+/// <summary>
+/// Which roles a <c>node</c> runs: any of storage, risk and api (the api needs risk in the same node).
+/// </summary>
 /// <param name="Storage">Consume every topic into ClickHouse.</param>
 /// <param name="Risk">Run the detection engine and the person entities.</param>
 /// <param name="Api">Serve the HTTP API.</param>

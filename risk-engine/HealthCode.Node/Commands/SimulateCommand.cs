@@ -5,7 +5,9 @@ using Microsoft.Extensions.Logging;
 
 namespace HealthCode.Node.Commands;
 
-/// <summary><c>simulate --out DIR --people N --days D --seed S</c>: writes the seven partner files of a city.</summary>
+/// <summary>
+/// <c>simulate --out DIR --people N --days D --seed S</c>: writes the seven partner files of a city.
+/// </summary>
 internal static class SimulateCommand
 {
     public static async Task<int> RunAsync(CommandLine commandLine, ILoggerFactory loggerFactory,
@@ -68,7 +70,8 @@ internal static class SimulateCommand
     public static Task<SimulationReport> RunAsync(SimulationSettings settings, string output, ILogger logger,
         CancellationToken cancellationToken)
     {
-        logger.LogInformation("Simulating {People} people over {Days} days from {Start} with seed {Seed} into {Output}",
+        logger.LogInformation(
+            "Simulating {People} people over {Days} days from {Start} with seed {Seed} into {Output}",
             settings.People, settings.Days, settings.StartDate, settings.Seed, Path.GetFullPath(output));
         var lastStage = string.Empty;
         var progress = new Progress<SimulationProgress>(p =>

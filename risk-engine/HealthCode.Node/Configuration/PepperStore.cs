@@ -23,7 +23,8 @@ internal static class PepperStore
         if (!embedded)
         {
             throw new InvalidOperationException(
-                "ingest.pepper is not set; with a real Kafka cluster set HEALTHCODE_INGEST__PEPPER from your secrets.");
+                "ingest.pepper is not set; with a real Kafka cluster set HEALTHCODE_INGEST__PEPPER "
+                + "from your secrets.");
         }
 
         var path = Path.Combine(dataDirectory, "pepper");

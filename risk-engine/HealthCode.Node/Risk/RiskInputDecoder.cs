@@ -10,7 +10,9 @@ namespace HealthCode.Node.Risk;
 /// <summary>Decodes canonical records into the detection engine's inputs.</summary>
 internal static class RiskInputDecoder
 {
-    /// <summary>Adds every event of <paramref name="record"/> to the engine; returns how many events it held.</summary>
+    /// <summary>
+    /// Adds every event of <paramref name="record"/> to the engine; returns how many events it held.
+    /// </summary>
     public static int Add(DetectionEngine engine, KafkaRecord record)
     {
         if (!FeedNames.TryParse(record.Topic, out var feed))

@@ -3,7 +3,9 @@ using HealthCode.Risk.Cluster.Codes;
 
 namespace HealthCode.Node.Risk;
 
-/// <summary>How the risk role runs: the rule set, the clock codes are evaluated at, and where persons are kept.</summary>
+/// <summary>
+/// How the risk role runs: the rule set, the clock codes are evaluated at, and where persons are kept.
+/// </summary>
 /// <param name="Rules">The contact and monitoring rules.</param>
 /// <param name="Clock">The wall clock in service; a fixed instant in a replay.</param>
 /// <param name="Horizon">Records timestamped after this are ignored (a replay's now); null in service.</param>

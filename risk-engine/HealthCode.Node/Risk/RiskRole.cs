@@ -97,7 +97,8 @@ internal sealed class RiskRole : IAsyncDisposable
             await role.RebuildAsync(history, cancellationToken).ConfigureAwait(false);
         }
 
-        role.StartConsuming(system.Materializer(), kafka, commitInterval, loggerFactory.CreateLogger("HealthCode.Kafka"));
+        role.StartConsuming(
+            system.Materializer(), kafka, commitInterval, loggerFactory.CreateLogger("HealthCode.Kafka"));
 
         logger.LogInformation(
             "Risk role consuming {Topics} in group {Group}; rules {RuleSetVersion}, clock {Clock}, {MaxShards} shards",
@@ -145,7 +146,9 @@ internal sealed class RiskRole : IAsyncDisposable
         }
     }
 
-    /// <summary>Refreshes the lag gauge of the engine's group, per topic, from the consumer's latest snapshot.</summary>
+    /// <summary>
+    /// Refreshes the lag gauge of the engine's group, per topic, from the consumer's latest snapshot.
+    /// </summary>
     public void PublishLag()
     {
         if (_control is null)
@@ -164,7 +167,8 @@ internal sealed class RiskRole : IAsyncDisposable
     {
         if (_completion is { IsFaulted: true } failed)
         {
-            throw new InvalidOperationException("The risk engine's stream failed.", failed.Exception!.GetBaseException());
+            throw new InvalidOperationException(
+                "The risk engine's stream failed.", failed.Exception!.GetBaseException());
         }
     }
 

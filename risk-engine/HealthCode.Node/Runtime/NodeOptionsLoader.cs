@@ -62,7 +62,8 @@ internal static class NodeOptionsLoader
 
         // Every rule number is a setting; RuleSettings checks each one as it is bound, so a bad value stops start-up.
         var rules = configuration.GetSection("risk:rules").Get<RuleSettings>() ?? RuleSettings.Default;
-        logger.LogInformation("Rules {RuleSetVersion}: cell {CellMetres} m, stay gap {StayGap}, window {ExposureWindow}",
+        logger.LogInformation(
+            "Rules {RuleSetVersion}: cell {CellMetres} m, stay gap {StayGap}, window {ExposureWindow}",
             rules.Version, rules.CellMetres, rules.StayGap, rules.ExposureWindow);
 
         return new NodeOptions(kafka, storage, ingest, dataDirectory)

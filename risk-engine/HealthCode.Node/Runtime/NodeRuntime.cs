@@ -127,7 +127,8 @@ internal sealed class NodeRuntime : IAsyncDisposable
     public async Task WaitForStorageAsync(CancellationToken cancellationToken)
     {
         var probes = StorageRole.Topics()
-            .Select(topic => new ConsumerGroupLagProbe(Kafka.BuildConsumerConfig(StorageRole.GroupFor(topic)), [topic]))
+            .Select(topic =>
+                new ConsumerGroupLagProbe(Kafka.BuildConsumerConfig(StorageRole.GroupFor(topic)), [topic]))
             .ToList();
         await WaitForZeroLagAsync(probes, () => Storage?.ThrowIfFailed(), cancellationToken).ConfigureAwait(false);
     }
@@ -148,7 +149,8 @@ internal sealed class NodeRuntime : IAsyncDisposable
     /// </summary>
     private async Task WaitForStorageToPassRiskAsync(CancellationToken cancellationToken)
     {
-        using var risk = new ConsumerGroupLagProbe(Kafka.BuildConsumerConfig(RiskRole.Group), RiskRole.ConsumedTopics());
+        using var risk = new ConsumerGroupLagProbe(
+            Kafka.BuildConsumerConfig(RiskRole.Group), RiskRole.ConsumedTopics());
         var riskCommitted = (await risk.QueryAsync(cancellationToken).ConfigureAwait(false)).Partitions
             .ToDictionary(p => (p.Topic, p.Partition), p => p.Committed);
 
@@ -286,7 +288,9 @@ internal sealed class NodeRuntime : IAsyncDisposable
         Storage = StorageRole.Start(_system!.Materializer(), Options.Kafka, _writer, _loggerFactory, CommitInterval);
     }
 
-    /// <summary>Embedded producers wait on committed offsets, so commit often there; a cluster keeps the setting.</summary>
+    /// <summary>
+    /// Embedded producers wait on committed offsets, so commit often there; a cluster keeps the setting.
+    /// </summary>
     private TimeSpan CommitInterval => _embedded is not null
         ? TimeSpan.FromMilliseconds(200)
         : Options.Kafka.AutoCommitInterval;

@@ -3,7 +3,9 @@ using HealthCode.Risk.Codes;
 namespace HealthCode.Risk.Cluster.Journal;
 
 /// <summary>A change of the person's code: of its colour, its valid-until or the evidence behind it.</summary>
-/// <param name="Sequence">1, 2, 3, ... for this person; with the person key it identifies the change downstream.</param>
+/// <param name="Sequence">
+/// 1, 2, 3, ... for this person; with the person key it identifies the change downstream.
+/// </param>
 /// <param name="OldColour">The colour before.</param>
 /// <param name="NewColour">The colour after.</param>
 /// <param name="ChangedAtMs">The engine clock's instant of the evaluation, Unix milliseconds.</param>

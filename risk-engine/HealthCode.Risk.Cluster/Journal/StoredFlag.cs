@@ -22,7 +22,8 @@ public sealed record StoredFlag(
         var raised = flag.RaisedAt.ToUnixTimeMilliseconds();
         var ends = flag.QuarantineEnds.ToUnixTimeMilliseconds();
         var text = string.Join('|', flag.PersonKey, flag.Colour, raised, ends, evidence.Rule, evidence.CaseKey,
-            evidence.Place, evidence.FromMs, evidence.ToMs, evidence.RuleSetVersion, string.Join(',', evidence.RecordIds));
+            evidence.Place, evidence.FromMs, evidence.ToMs, evidence.RuleSetVersion,
+            string.Join(',', evidence.RecordIds));
         var id = Convert.ToHexStringLower(XxHash128.Hash(Encoding.UTF8.GetBytes(text)));
 
         return new StoredFlag(id, flag.Colour, raised, ends, evidence);

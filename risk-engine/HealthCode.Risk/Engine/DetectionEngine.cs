@@ -61,7 +61,9 @@ public sealed class DetectionEngine
     private readonly Dictionary<string, List<CaseReport>> _arrivedReports = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Declaration>> _arrivedDeclarations = new(StringComparer.Ordinal);
 
-    /// <summary>Creates an engine for <paramref name="settings"/>; with a horizon, records after it are ignored.</summary>
+    /// <summary>
+    /// Creates an engine for <paramref name="settings"/>; with a horizon, records after it are ignored.
+    /// </summary>
     public DetectionEngine(RuleSettings settings, DateTimeOffset? horizon = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -134,8 +136,8 @@ public sealed class DetectionEngine
     private int RunStart(IReadOnlyList<TrackPing> pings, int index)
     {
         while (index > 0
-               && StayRuns.Continues(pings[index - 1].Cell, pings[index - 1].AtMs, pings[index].Cell, pings[index].AtMs,
-                   _gapMs))
+               && StayRuns.Continues(pings[index - 1].Cell, pings[index - 1].AtMs, pings[index].Cell,
+                   pings[index].AtMs, _gapMs))
         {
             index--;
         }

@@ -2,7 +2,9 @@ using HealthCode.Contracts.Geo;
 
 namespace HealthCode.Risk.Engine;
 
-/// <summary>One ping as the engine keeps it: 32 bytes and no strings, so that 14 days of pings fit in memory.</summary>
+/// <summary>
+/// One ping as the engine keeps it: 32 bytes and no strings, so that 14 days of pings fit in memory.
+/// </summary>
 /// <param name="AtMs">When the network saw the SIM, in Unix milliseconds.</param>
 /// <param name="Cell">The grid cell of the ping.</param>
 /// <param name="RecordId">The feed record id.</param>

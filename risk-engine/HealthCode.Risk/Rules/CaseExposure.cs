@@ -18,7 +18,9 @@ public sealed record CaseExposure
     /// <summary>The key of the case.</summary>
     public string CaseKey => Report.PersonKey;
 
-    /// <summary>[reported_at − exposure window, reported_at]: the only time in which the case's acts count.</summary>
+    /// <summary>
+    /// [reported_at − exposure window, reported_at]: the only time in which the case's acts count.
+    /// </summary>
     public Interval Window { get; }
 
     /// <summary>The exposure window of <paramref name="report"/>, or null when it is a cleared report.</summary>

@@ -8,8 +8,11 @@ namespace HealthCode.Risk.Stays;
 /// </summary>
 internal static class StayRuns
 {
-    /// <summary>Whether a ping in <paramref name="cell"/> at <paramref name="ticks"/> continues the run of the one before.</summary>
-    public static bool Continues(CellKey previousCell, long previousTicks, CellKey cell, long ticks, long maxGapTicks) =>
+    /// <summary>
+    /// Whether a ping in <paramref name="cell"/> at <paramref name="ticks"/> continues the run of the one before.
+    /// </summary>
+    public static bool Continues(
+        CellKey previousCell, long previousTicks, CellKey cell, long ticks, long maxGapTicks) =>
         cell == previousCell && ticks - previousTicks <= maxGapTicks;
 
     /// <summary>The [first, last] index pairs of the runs of <paramref name="count"/> ordered pings.</summary>

@@ -95,7 +95,8 @@ public sealed class JsonFeedParserTests
     public void TryParse_SameRecordWithFieldsReordered_GivesTheSameRecordId()
     {
         var a = (CaseReport)ParserHarness.Good(Feed.Cases,
-            """{"id_number":"11010519491231002X","status":"confirmed","reported_at":"2026-11-05T10:00:00Z"}""").Message;
+            """{"id_number":"11010519491231002X","status":"confirmed","reported_at":"2026-11-05T10:00:00Z"}""")
+            .Message;
         var b = (CaseReport)ParserHarness.Good(Feed.Cases,
             """{"reported_at":"2026-11-05T18:00:00+08:00","status":"confirmed","id_number":"11010519491231002X"}""")
             .Message;

@@ -10,7 +10,8 @@ namespace HealthCode.Node.Tests.Commands;
 [Collection(ChdbCollection.Name)]
 public sealed class DemoCommandTests : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "healthcode-demo-" + Guid.NewGuid().ToString("N"));
+    private readonly string _root =
+        Path.Combine(Path.GetTempPath(), "healthcode-demo-" + Guid.NewGuid().ToString("N"));
 
     public void Dispose()
     {

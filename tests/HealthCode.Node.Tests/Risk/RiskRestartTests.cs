@@ -87,14 +87,17 @@ public sealed class RiskRestartTests : IDisposable
         scenario.WriteTo(input, seed: null);
         var output = Path.Combine(_root, "whole.jsonl");
         var config = Path.Combine(_root, "replay.json");
-        await File.WriteAllTextAsync(config, JsonSerializer.Serialize(new { node = new { metricsPort = 0, dataDirectory = _root } }));
+        await File.WriteAllTextAsync(config,
+            JsonSerializer.Serialize(new { node = new { metricsPort = 0, dataDirectory = _root } }));
 
         Assert.Equal(0, await NodeCommands.RunAsync(["replay", "--input", input, "--now", RuleScenario.NowText,
             "--pepper", RuleScenario.Pepper, "--out", output, "--config", config]));
         return await File.ReadAllTextAsync(output);
     }
 
-    /// <summary>Every file's first half of lines in one folder and the rest in another (the CSV header in both).</summary>
+    /// <summary>
+    /// Every file's first half of lines in one folder and the rest in another (the CSV header in both).
+    /// </summary>
     private (IReadOnlyList<(Feed, string)> First, IReadOnlyList<(Feed, string)> Second) SplitInHalves(
         RuleScenario scenario)
     {
@@ -120,7 +123,11 @@ public sealed class RiskRestartTests : IDisposable
 
     private NodeOptions OptionsOn(string bootstrap) => new(
         new KafkaSettings { BootstrapServers = bootstrap },
-        new StorageSettings { DataPath = ChdbCollection.DataPath, Database = "restart_" + Guid.NewGuid().ToString("N") },
+        new StorageSettings
+        {
+            DataPath = ChdbCollection.DataPath,
+            Database = "restart_" + Guid.NewGuid().ToString("N"),
+        },
         new IngestSettings { Pepper = RuleScenario.Pepper },
         _root)
     {
@@ -140,7 +147,8 @@ public sealed class RiskRestartTests : IDisposable
         var partitions = Enumerable.Range(0, new KafkaSettings().PartitionsFor(Topics.CodeChanges))
             .Select(p => new TopicPartition(Topics.CodeChanges, p))
             .ToList();
-        var ends = partitions.ToDictionary(p => p, p => consumer.QueryWatermarkOffsets(p, TimeSpan.FromSeconds(10)).High);
+        var ends = partitions.ToDictionary(
+            p => p, p => consumer.QueryWatermarkOffsets(p, TimeSpan.FromSeconds(10)).High);
         consumer.Assign(partitions.Select(p => new TopicPartitionOffset(p, Offset.Beginning)));
 
         var changes = new List<V1.CodeChange>();
