@@ -51,7 +51,6 @@ public sealed class DetectionEngine
     private readonly Dictionary<string, List<CasePresence>> _casePresences = new(StringComparer.Ordinal);
     private readonly Dictionary<CellKey, List<CasePresence>> _casesByCell = [];
     private readonly Dictionary<string, IReadOnlyList<ContactFlag>> _flags = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<string>> _flaggedBy = new(StringComparer.Ordinal);
 
     private readonly HashSet<string> _dirtyCases = new(StringComparer.Ordinal);
     private readonly HashSet<string> _dirtyPersons = new(StringComparer.Ordinal);
@@ -339,11 +338,10 @@ public sealed class DetectionEngine
                 .Select(p => (p.Key, (HashSet<string>?)p.Value)));
         foreach (var (person, cases) in dirty)
         {
-            var previous = FlagsOf(person);
-            if (Recompute(person, cases) is { } flags)
+            if (Recompute(person, cases) is { } change)
             {
-                changedFlags[person] = flags;
-                withdrawn[person] = [.. previous.Except(flags)];
+                changedFlags[person] = change.Flags;
+                withdrawn[person] = change.Withdrawn;
             }
         }
 
@@ -615,33 +613,29 @@ public sealed class DetectionEngine
     /// Recomputes a person's flags towards <paramref name="cases"/> (all cases when null) and keeps those towards
     /// the others; the new set when it differs from the last one, else null.
     /// </summary>
-    private IReadOnlyList<ContactFlag>? Recompute(string personKey, HashSet<string>? cases)
+    private (IReadOnlyList<ContactFlag> Flags, IReadOnlyList<ContactFlag> Withdrawn)? Recompute(
+        string personKey, HashSet<string>? cases)
     {
-        var flags = cases is null
-            ? []
-            : FlagsOf(personKey).Where(f => !cases.Contains(f.Evidence.CaseKey!)).ToList();
-        AddCompanionFlags(personKey, cases, flags);
-        AddTravelFlags(personKey, cases, _flights, (e, c, p) => _flightRule.Evaluate(e, c, p), flags);
-        AddTravelFlags(personKey, cases, _rail, (e, c, p) => _railRule.Evaluate(e, c, p), flags);
+        var fresh = new List<ContactFlag>();
+        AddCompanionFlags(personKey, cases, fresh);
+        AddTravelFlags(personKey, cases, _flights, (e, c, p) => _flightRule.Evaluate(e, c, p), fresh);
+        AddTravelFlags(personKey, cases, _rail, (e, c, p) => _railRule.Evaluate(e, c, p), fresh);
+        fresh = fresh.Distinct().ToList();
+        fresh.Sort(CompareFlags);
 
-        var canonical = flags.Distinct().ToList();
-        canonical.Sort((a, b) => Evidence.Compare(a.Evidence, b.Evidence));
-
-        var previous = _flags.GetValueOrDefault(personKey) ?? [];
-        if (previous.SequenceEqual(canonical))
+        // Only the flags towards the recomputed cases can differ; the previous list is canonical, so its part
+        // towards them is too, and comparing that part is enough.
+        var previous = FlagsOf(personKey);
+        var before = cases is null ? previous : [.. previous.Where(f => cases.Contains(f.Evidence.CaseKey!))];
+        if (before.SequenceEqual(fresh))
         {
             return null;
         }
 
-        foreach (var caseKey in previous.Select(f => f.Evidence.CaseKey!).Distinct())
-        {
-            _flaggedBy[caseKey].Remove(personKey);
-        }
-
-        foreach (var caseKey in canonical.Select(f => f.Evidence.CaseKey!).Distinct())
-        {
-            ListOfSet(_flaggedBy, caseKey).Add(personKey);
-        }
+        var canonical = cases is null
+            ? fresh
+            : [.. previous.Where(f => !cases.Contains(f.Evidence.CaseKey!)).Concat(fresh)];
+        canonical.Sort(CompareFlags);
 
         if (canonical.Count == 0)
         {
@@ -652,33 +646,55 @@ public sealed class DetectionEngine
             _flags[personKey] = canonical;
         }
 
-        return canonical;
+        return (canonical, [.. before.Except(fresh)]);
     }
+
+    private static int CompareFlags(ContactFlag a, ContactFlag b) => Evidence.Compare(a.Evidence, b.Evidence);
 
     private void AddCompanionFlags(string personKey, HashSet<string>? cases, List<ContactFlag> flags)
     {
         var pings = PingsOf(personKey);
-        foreach (var (first, last) in StayRuns.Split(pings.Count, i => pings[i].AtMs, i => pings[i].Cell, _gapMs))
+
+        // The stay rule inlined (StayRuns.Continues): this loop runs over every ping of every person a case may
+        // concern, and an iterator with two delegates per ping was most of its cost.
+        var first = 0;
+        for (var next = 1; next <= pings.Count; next++)
         {
-            if (!_casesByCell.TryGetValue(pings[first].Cell, out var entries))
+            if (next < pings.Count && StayRuns.Continues(
+                    pings[next - 1].Cell, pings[next - 1].AtMs, pings[next].Cell, pings[next].AtMs, _gapMs))
             {
                 continue;
             }
 
-            Presence? stay = null;
-            foreach (var entry in entries)
-            {
-                // Cheap arithmetic first: building the stay with its record ids is only worth it for a match.
-                var shared = Math.Min(entry.EndMs, pings[last].AtMs) - Math.Max(entry.StartMs, pings[first].AtMs);
-                if (entry.CaseKey == personKey || shared < _minOverlapMs
-                    || (cases is not null && !cases.Contains(entry.CaseKey)))
-                {
-                    continue;
-                }
+            var last = next - 1;
+            var start = first;
+            first = next;
+            AddCompanionFlags(personKey, cases, pings, start, last, flags);
+        }
+    }
 
-                stay ??= StayOf(personKey, pings, first, last);
-                flags.AddRange(_companion.Evaluate(entry.Exposure, [entry.Presence], [stay]));
+    /// <summary>The flags of one stay, pings [first, last], against the case presences in its cell.</summary>
+    private void AddCompanionFlags(string personKey, HashSet<string>? cases, IReadOnlyList<TrackPing> pings,
+        int first, int last, List<ContactFlag> flags)
+    {
+        if (!_casesByCell.TryGetValue(pings[first].Cell, out var entries))
+        {
+            return;
+        }
+
+        Presence? stay = null;
+        foreach (var entry in entries)
+        {
+            // Cheap arithmetic first: building the stay with its record ids is only worth it for a match.
+            var shared = Math.Min(entry.EndMs, pings[last].AtMs) - Math.Max(entry.StartMs, pings[first].AtMs);
+            if (entry.CaseKey == personKey || shared < _minOverlapMs
+                || (cases is not null && !cases.Contains(entry.CaseKey)))
+            {
+                continue;
             }
+
+            stay ??= StayOf(personKey, pings, first, last);
+            flags.AddRange(_companion.Evaluate(entry.Exposure, [entry.Presence], [stay]));
         }
     }
 
@@ -752,16 +768,5 @@ public sealed class DetectionEngine
         }
 
         return list;
-    }
-
-    private static HashSet<string> ListOfSet(Dictionary<string, HashSet<string>> map, string key)
-    {
-        if (!map.TryGetValue(key, out var set))
-        {
-            set = new HashSet<string>(StringComparer.Ordinal);
-            map.Add(key, set);
-        }
-
-        return set;
     }
 }
