@@ -50,7 +50,9 @@ public sealed class DetectionEngine
 
     private readonly Dictionary<string, List<CasePresence>> _casePresences = new(StringComparer.Ordinal);
     private readonly Dictionary<CellKey, List<CasePresence>> _casesByCell = [];
-    private readonly Dictionary<string, IReadOnlyList<ContactFlag>> _flags = new(StringComparer.Ordinal);
+    // A person's flags by case: a case's change replaces its own list and leaves the others untouched.
+    private readonly Dictionary<string, SortedDictionary<string, IReadOnlyList<ContactFlag>>> _flags =
+        new(StringComparer.Ordinal);
 
     private readonly HashSet<string> _dirtyCases = new(StringComparer.Ordinal);
     private readonly HashSet<string> _dirtyPersons = new(StringComparer.Ordinal);
@@ -367,9 +369,11 @@ public sealed class DetectionEngine
         return updates;
     }
 
-    /// <summary>The current flags of a person, in canonical order; empty when none.</summary>
+    /// <summary>
+    /// The current flags of a person in canonical order (by case key, then by evidence); empty when none.
+    /// </summary>
     public IReadOnlyList<ContactFlag> FlagsOf(string personKey) =>
-        _flags.GetValueOrDefault(personKey) ?? [];
+        _flags.TryGetValue(personKey, out var byCase) ? [.. byCase.Values.SelectMany(flags => flags)] : [];
 
     /// <summary>Distinct (person, case) contacts per rule, over every current flag.</summary>
     public IReadOnlyList<ContactCount> CountContacts() => ContactPairs()
@@ -380,7 +384,7 @@ public sealed class DetectionEngine
 
     /// <summary>Every distinct (rule, person, case) of the current flags.</summary>
     public IReadOnlyList<(Rule Rule, string PersonKey, string CaseKey)> ContactPairs() => _flags.Values
-        .SelectMany(flags => flags)
+        .SelectMany(byCase => byCase.Values.SelectMany(flags => flags))
         .Select(f => (f.Evidence.Rule, f.PersonKey, f.Evidence.CaseKey!))
         .Distinct()
         .ToList();
@@ -616,37 +620,66 @@ public sealed class DetectionEngine
     private (IReadOnlyList<ContactFlag> Flags, IReadOnlyList<ContactFlag> Withdrawn)? Recompute(
         string personKey, HashSet<string>? cases)
     {
-        var fresh = new List<ContactFlag>();
-        AddCompanionFlags(personKey, cases, fresh);
-        AddTravelFlags(personKey, cases, _flights, (e, c, p) => _flightRule.Evaluate(e, c, p), fresh);
-        AddTravelFlags(personKey, cases, _rail, (e, c, p) => _railRule.Evaluate(e, c, p), fresh);
-        fresh = fresh.Distinct().ToList();
-        fresh.Sort(CompareFlags);
+        var computed = new List<ContactFlag>();
+        AddCompanionFlags(personKey, cases, computed);
+        AddTravelFlags(personKey, cases, _flights, (e, c, p) => _flightRule.Evaluate(e, c, p), computed);
+        AddTravelFlags(personKey, cases, _rail, (e, c, p) => _railRule.Evaluate(e, c, p), computed);
+        var fresh = computed
+            .GroupBy(f => f.Evidence.CaseKey!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => Canonical(g), StringComparer.Ordinal);
 
-        // Only the flags towards the recomputed cases can differ; the previous list is canonical, so its part
-        // towards them is too, and comparing that part is enough.
-        var previous = FlagsOf(personKey);
-        var before = cases is null ? previous : [.. previous.Where(f => cases.Contains(f.Evidence.CaseKey!))];
-        if (before.SequenceEqual(fresh))
+        _flags.TryGetValue(personKey, out var byCase);
+        var scope = cases ?? [.. fresh.Keys.Concat(byCase?.Keys ?? Enumerable.Empty<string>())];
+        var withdrawn = new List<ContactFlag>();
+        var changed = false;
+
+        foreach (var caseKey in scope)
+        {
+            var before = byCase?.GetValueOrDefault(caseKey) ?? [];
+            var after = fresh.GetValueOrDefault(caseKey) ?? [];
+            if (before.SequenceEqual(after))
+            {
+                continue;
+            }
+
+            changed = true;
+            withdrawn.AddRange(before.Except(after));
+            byCase ??= NewCaseFlags(personKey);
+            if (after.Count == 0)
+            {
+                byCase.Remove(caseKey);
+            }
+            else
+            {
+                byCase[caseKey] = after;
+            }
+        }
+
+        if (!changed)
         {
             return null;
         }
 
-        var canonical = cases is null
-            ? fresh
-            : [.. previous.Where(f => !cases.Contains(f.Evidence.CaseKey!)).Concat(fresh)];
-        canonical.Sort(CompareFlags);
-
-        if (canonical.Count == 0)
+        if (byCase!.Count == 0)
         {
             _flags.Remove(personKey);
         }
-        else
-        {
-            _flags[personKey] = canonical;
-        }
 
-        return (canonical, [.. before.Except(fresh)]);
+        return (FlagsOf(personKey), withdrawn);
+    }
+
+    private SortedDictionary<string, IReadOnlyList<ContactFlag>> NewCaseFlags(string personKey)
+    {
+        var byCase = new SortedDictionary<string, IReadOnlyList<ContactFlag>>(StringComparer.Ordinal);
+        _flags[personKey] = byCase;
+        return byCase;
+    }
+
+    private static List<ContactFlag> Canonical(IEnumerable<ContactFlag> flags)
+    {
+        var list = flags.Distinct().ToList();
+        list.Sort(CompareFlags);
+        return list;
     }
 
     private static int CompareFlags(ContactFlag a, ContactFlag b) => Evidence.Compare(a.Evidence, b.Evidence);
