@@ -779,10 +779,19 @@ public sealed class DetectionEngine
 
     private static Presence StayOf(string personKey, IReadOnlyList<TrackPing> pings, int first, int last)
     {
-        var ids = new string[last - first + 1];
+        // Sorted as numbers, the ids come out as canonical hex (fixed width, lowercase), so the presence keeps
+        // them without sorting strings.
+        var numbers = new UInt128[last - first + 1];
         for (var i = first; i <= last; i++)
         {
-            ids[i - first] = RecordKeys.ToHex(pings[i].RecordId);
+            numbers[i - first] = pings[i].RecordId;
+        }
+
+        Array.Sort(numbers);
+        var ids = new string[numbers.Length];
+        for (var i = 0; i < numbers.Length; i++)
+        {
+            ids[i] = RecordKeys.ToHex(numbers[i]);
         }
 
         var span = new Interval(
