@@ -38,8 +38,8 @@ public sealed class ReplayCommandTests : IDisposable
 
         Assert.Equal(1, summary.GetProperty("contacts").GetProperty("flight_close_contact").GetInt32());
         Assert.Equal(1, summary.GetProperty("contacts").GetProperty("rail_close_contact").GetInt32());
-        // B, J, J2 (released since) and L.
-        Assert.Equal(4, summary.GetProperty("contacts").GetProperty("companion").GetInt32());
+        // B, G, H, J, J2 (released since) and L.
+        Assert.Equal(6, summary.GetProperty("contacts").GetProperty("companion").GetInt32());
         Assert.Equal(2, summary.GetProperty("contacts").GetProperty("fellow_traveller").GetInt32());
     }
 

@@ -23,6 +23,7 @@ internal sealed class RuleScenario
     private readonly Grid _grid = new();
     private readonly CellKey _x;
     private readonly CellKey _y;
+    private readonly CellKey _z;
     private readonly List<string> _subscribers = [];
     private readonly List<string> _pings = [];
     private readonly List<string> _cases = [];
@@ -36,6 +37,7 @@ internal sealed class RuleScenario
     {
         _x = _grid.CellOf(30.27, 120.15);
         _y = new CellKey(_x.Row + 3, _x.Col + 3);
+        _z = new CellKey(_x.Row + 6, _x.Col - 3);
 
         Stay("A", _x, Day(7, 14), Day(7, 15));
         Stay("A", _y, Day(12, 10), Day(12, 11));
@@ -64,6 +66,14 @@ internal sealed class RuleScenario
         Train("H", "G1234", 6, Day(11, 10), Day(11, 13));
         Train("I", "G9999", 5, Day(11, 10), Day(11, 13));
 
+        // Several exposures at once: G is also a companion (red wins), H too (the later yellow end wins).
+        Stay("G", _y, Day(12, 10).AddMinutes(30), Day(12, 11));
+        Stay("H", _y, Day(12, 10).AddMinutes(30), Day(12, 11));
+
+        // A stay with A a day before A's exposure window opened (day 0, 09:00) flags nobody.
+        Stay("A", _z, Day(-1, 10), Day(-1, 11));
+        Stay("O", _z, Day(-1, 10), Day(-1, 11));
+
         // A case cleared two days after confirmation stays red for 14 days after the clearance.
         Report("K", "confirmed", Day(2, 8));
         Report("K", "cleared", Day(4, 8));
@@ -89,7 +99,7 @@ internal sealed class RuleScenario
             ["E"] = ("red", Day(14, 12).AddDays(14)),
             ["F"] = ("yellow", Day(10, 10).AddDays(7)),
             ["G"] = ("red", Day(11, 13).AddDays(14)),
-            ["H"] = ("yellow", Day(11, 13).AddDays(7)),
+            ["H"] = ("yellow", Day(12, 11).AddDays(7)),
             ["J"] = ("yellow", null),
             ["K"] = ("red", Day(4, 8).AddDays(14)),
             ["N"] = ("red", null),
@@ -98,7 +108,7 @@ internal sealed class RuleScenario
 
     /// <summary>Every person letter of the scenario.</summary>
     public static IReadOnlyList<string> Letters { get; } =
-        ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "J2", "K", "L", "M", "N"];
+        ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "J2", "K", "L", "M", "N", "O"];
 
     /// <summary>The id number of a person letter.</summary>
     public static string IdNumber(string person) => "33010619900101" + person.PadLeft(4, '0');
