@@ -273,7 +273,8 @@ internal sealed class RiskRole : IAsyncDisposable
         }
 
         var key = Encoding.UTF8.GetBytes(update.PersonKey);
-        var messages = update.Flags.Select(f => RiskEvents.ToContact(f, withdrawn: false, decidedAt))
+        // Only what changed: a flag that stays is already in ClickHouse under its id.
+        var messages = update.Raised.Select(f => RiskEvents.ToContact(f, withdrawn: false, decidedAt))
             .Concat(update.Withdrawn.Select(f => RiskEvents.ToContact(f, withdrawn: true, decidedAt)));
 
         foreach (var contact in messages)

@@ -112,7 +112,13 @@ public sealed class Person : ReceivePersistentActor, IWithTimers
 
     private void OnUpdate(UpdatePerson update)
     {
-        var flags = update.Flags is { } replacement && !SameFlags(replacement, _state.Flags) ? replacement : null;
+        var held = _state.Flags.Select(f => f.FlagId).ToHashSet(StringComparer.Ordinal);
+        var wanted = update.Flags?.Select(f => f.FlagId).ToHashSet(StringComparer.Ordinal);
+        var added = update.Flags is null
+            ? []
+            : update.Flags.Where(f => !held.Contains(f.FlagId)).DistinctBy(f => f.FlagId).ToArray();
+        var removed = wanted is null ? [] : held.Where(id => !wanted.Contains(id)).Order(StringComparer.Ordinal)
+            .ToArray();
         var reports = update.Reports
             .Where(r => !_reportIds.Contains(r.RecordId))
             .DistinctBy(r => r.RecordId, StringComparer.Ordinal)
@@ -122,10 +128,8 @@ public sealed class Person : ReceivePersistentActor, IWithTimers
             .DistinctBy(d => d.RecordId, StringComparer.Ordinal)
             .ToArray();
 
-        var facts = flags is null && reports.Length == 0 && declarations.Length == 0
-            ? null
-            : new PersonChanged(flags, reports, declarations, null);
-        Decide(facts, Sender);
+        var facts = new PersonChanged(added, removed, reports, declarations, null);
+        Decide(facts.HasFacts ? facts : null, Sender);
     }
 
     /// <summary>Journals new facts and the code change they make, then replies once it is safe to.</summary>
@@ -143,7 +147,7 @@ public sealed class Person : ReceivePersistentActor, IWithTimers
             return;
         }
 
-        var changed = (facts ?? new PersonChanged(null, [], [], null)) with { Change = change };
+        var changed = (facts ?? new PersonChanged([], [], [], [], null)) with { Change = change };
         Persist(changed, e =>
         {
             _state = _state.With(e);
@@ -244,7 +248,4 @@ public sealed class Person : ReceivePersistentActor, IWithTimers
             SaveSnapshot(_state);
         }
     }
-
-    private static bool SameFlags(StoredFlag[] a, StoredFlag[] b) =>
-        a.Select(f => f.FlagId).SequenceEqual(b.Select(f => f.FlagId), StringComparer.Ordinal);
 }

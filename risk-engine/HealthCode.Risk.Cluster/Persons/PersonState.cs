@@ -30,8 +30,13 @@ public sealed record PersonState(
     {
         ArgumentNullException.ThrowIfNull(changed);
 
+        var removed = new HashSet<string>(changed.RemovedFlagIds, StringComparer.Ordinal);
+        var flags = changed.AddedFlags.Length == 0 && removed.Count == 0
+            ? Flags
+            : [.. Flags.Where(f => !removed.Contains(f.FlagId)), .. changed.AddedFlags];
+
         return new PersonState(
-            changed.Flags ?? Flags,
+            flags,
             [.. Reports, .. changed.Reports],
             [.. Declarations, .. changed.Declarations],
             changed.Change ?? LastChange,

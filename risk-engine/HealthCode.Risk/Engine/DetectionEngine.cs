@@ -11,12 +11,14 @@ namespace HealthCode.Risk.Engine;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Records may arrive in any order and more than once. Each one marks what it can change as dirty: a case whose
-/// reports, locations, trips or pings changed; a person whose pings touch a cell where a case was, whose SIM changed
-/// owner, or who shares a service with a case. <see cref="Step"/> first recomputes the dirty cases' presences
-/// (which marks every person who was, or now may be, their contact), then recomputes each dirty person's flags in
-/// full from the indexes. A person's flags are therefore always a function of the records seen so far, never of
-/// their order, and a flag that a late ping no longer supports is withdrawn.
+/// Records may arrive in any order and more than once. Each one marks what it can change: a case whose reports,
+/// locations or trips changed, or whose own ping lies near one of its exposure windows; a person (towards every
+/// case) whose new ping changed stays that meet a case presence in cell and time, whose SIM changed owner, or whose
+/// trip shares a service with a case. <see cref="Step"/> first recomputes the marked cases' presences; a presence
+/// that appeared or went away marks, towards that case only, every person with a ping near it, and a change of a
+/// case's windows or trips marks its fellow passengers. Then each marked person's flags towards the marked cases
+/// are recomputed in full from the indexes. A person's flags are therefore always a function of the records seen
+/// so far, never of their order, and a flag that a late ping no longer supports is withdrawn.
 /// </para>
 /// <para>
 /// Not thread-safe: one caller feeds it, step by step. With a horizon, records timestamped after it are ignored
@@ -334,6 +336,7 @@ public sealed class DetectionEngine
 
         var changedFlags = new Dictionary<string, IReadOnlyList<ContactFlag>>(StringComparer.Ordinal);
         var withdrawn = new Dictionary<string, IReadOnlyList<ContactFlag>>(StringComparer.Ordinal);
+        var raised = new Dictionary<string, IReadOnlyList<ContactFlag>>(StringComparer.Ordinal);
         var dirty = _dirtyPersons.Select(p => (Person: p, Cases: (HashSet<string>?)null))
             .Concat(_dirtyPairs
                 .Where(p => !_dirtyPersons.Contains(p.Key))
@@ -344,6 +347,7 @@ public sealed class DetectionEngine
             {
                 changedFlags[person] = change.Flags;
                 withdrawn[person] = change.Withdrawn;
+                raised[person] = change.Raised;
             }
         }
 
@@ -361,7 +365,8 @@ public sealed class DetectionEngine
                 changedFlags.GetValueOrDefault(p),
                 _arrivedReports.GetValueOrDefault(p) ?? [],
                 _arrivedDeclarations.GetValueOrDefault(p) ?? [],
-                withdrawn.GetValueOrDefault(p) ?? []))
+                withdrawn.GetValueOrDefault(p) ?? [],
+                raised.GetValueOrDefault(p) ?? []))
             .ToList();
 
         _arrivedReports.Clear();
@@ -617,8 +622,7 @@ public sealed class DetectionEngine
     /// Recomputes a person's flags towards <paramref name="cases"/> (all cases when null) and keeps those towards
     /// the others; the new set when it differs from the last one, else null.
     /// </summary>
-    private (IReadOnlyList<ContactFlag> Flags, IReadOnlyList<ContactFlag> Withdrawn)? Recompute(
-        string personKey, HashSet<string>? cases)
+    private FlagChange? Recompute(string personKey, HashSet<string>? cases)
     {
         var computed = new List<ContactFlag>();
         AddCompanionFlags(personKey, cases, computed);
@@ -631,6 +635,7 @@ public sealed class DetectionEngine
         _flags.TryGetValue(personKey, out var byCase);
         var scope = cases ?? [.. fresh.Keys.Concat(byCase?.Keys ?? Enumerable.Empty<string>())];
         var withdrawn = new List<ContactFlag>();
+        var raised = new List<ContactFlag>();
         var changed = false;
 
         foreach (var caseKey in scope)
@@ -644,6 +649,7 @@ public sealed class DetectionEngine
 
             changed = true;
             withdrawn.AddRange(before.Except(after));
+            raised.AddRange(after.Except(before));
             byCase ??= NewCaseFlags(personKey);
             if (after.Count == 0)
             {
@@ -665,7 +671,7 @@ public sealed class DetectionEngine
             _flags.Remove(personKey);
         }
 
-        return (FlagsOf(personKey), withdrawn);
+        return new FlagChange(FlagsOf(personKey), withdrawn, raised);
     }
 
     private SortedDictionary<string, IReadOnlyList<ContactFlag>> NewCaseFlags(string personKey)

@@ -12,9 +12,11 @@ namespace HealthCode.Risk.Engine;
 /// <param name="Reports">Case reports about the person that arrived in the step.</param>
 /// <param name="Declarations">Health declarations of the person that arrived in the step.</param>
 /// <param name="Withdrawn">Flags of the previous set that the new one no longer holds; empty when none.</param>
+/// <param name="Raised">Flags of the new set that the previous one did not hold; empty when none.</param>
 public sealed record PersonUpdate(
     string PersonKey,
     IReadOnlyList<ContactFlag>? Flags,
     IReadOnlyList<CaseReport> Reports,
     IReadOnlyList<Declaration> Declarations,
-    IReadOnlyList<ContactFlag> Withdrawn);
+    IReadOnlyList<ContactFlag> Withdrawn,
+    IReadOnlyList<ContactFlag> Raised);
