@@ -187,7 +187,8 @@ internal sealed class RiskRole : IAsyncDisposable
         var config = kafka.BuildConsumerConfig(Group);
         config.AutoCommitIntervalMs = (int)commitInterval.TotalMilliseconds;
 
-        // Ping records carry a thousand pings each; a batch of a few hundred records keeps a step near 100 ms.
+        // Ping records carry a thousand pings each, so a batch of 400 records is a step of up to 400,000 pings:
+        // large steps keep the per-step work (recomputing marked people, one ask per updated person) rare.
         var source = KafkaConsumerSource.Create(config, [.. ConsumedTopics()], kafkaLogger,
             KafkaSourceSettings.Default with { MaxBufferedRecords = 512 });
 
