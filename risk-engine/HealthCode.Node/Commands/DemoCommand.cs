@@ -233,7 +233,7 @@ internal static class DemoCommand
         }
 
         Console.WriteLine();
-        Console.WriteLine("codes (latest change per person): "
+        Console.WriteLine("codes not green now: "
             + string.Join(", ", summary.Codes.Select(c => $"{c.Key} {c.Value:N0}")));
 
         var latency = summary.DetectionLatency;

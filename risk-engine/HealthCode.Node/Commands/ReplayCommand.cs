@@ -90,25 +90,29 @@ internal static class ReplayCommand
         return (summary, CodeLines.Format(latest));
     }
 
-    /// <summary>Persons by colour, from the latest change of each.</summary>
+    /// <summary>Persons not green, by colour, from the latest change of each.</summary>
+    /// <remarks>
+    /// Green is not counted: a person who is green at now may have had a change or not, depending on the order
+    /// the records came in (a flag raised and then withdrawn by a late ping), and the counts must not depend on it.
+    /// </remarks>
     internal static IReadOnlyDictionary<string, int> CountColours(IEnumerable<V1.CodeChange> latest)
     {
         var counts = new SortedDictionary<string, int>(StringComparer.Ordinal)
         {
-            ["green"] = 0,
-            ["yellow"] = 0,
             ["red"] = 0,
+            ["yellow"] = 0,
         };
 
         foreach (var change in latest)
         {
-            var colour = change.NewColour switch
+            if (change.NewColour == V1.CodeColour.Red)
             {
-                V1.CodeColour.Red => "red",
-                V1.CodeColour.Yellow => "yellow",
-                _ => "green",
-            };
-            counts[colour]++;
+                counts["red"]++;
+            }
+            else if (change.NewColour == V1.CodeColour.Yellow)
+            {
+                counts["yellow"]++;
+            }
         }
 
         return counts;

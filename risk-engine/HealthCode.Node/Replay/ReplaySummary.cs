@@ -28,7 +28,7 @@ internal sealed record ReplaySummary
     [JsonPropertyName("contacts")]
     public required IReadOnlyDictionary<string, int> Contacts { get; init; }
 
-    /// <summary>Persons by colour at now; green counts only persons whose code changed and came back.</summary>
+    /// <summary>Persons red and yellow at now.</summary>
     [JsonPropertyName("codes")]
     public required IReadOnlyDictionary<string, int> Codes { get; init; }
 
