@@ -36,8 +36,12 @@ internal static class ReplayCommand
         var files = PartnerFiles.In(input);
         var scratch = Path.Combine(Path.GetTempPath(), "healthcode-replay-" + Guid.NewGuid().ToString("N"));
         var options = loaded with { DataDirectory = scratch };
+        // A replay starts from nothing: no rebuild from whatever ClickHouse holds in the data directory.
         var risk = new RiskOptions(loaded.Rules, EngineClock.Fixed(now), now,
-            Path.Combine(scratch, "risk", "persons.db"));
+            Path.Combine(scratch, "risk", "persons.db"))
+        {
+            RebuildFromHistory = false,
+        };
 
         try
         {
@@ -83,6 +87,7 @@ internal static class ReplayCommand
             DeadLetters = FeedNames.All.ToDictionary(f => f.Name(),
                 f => results.Where(r => r.Feed == f).Sum(r => r.DeadLetters)),
             AfterNow = runtime.Risk.BeyondHorizon(),
+            EnginePings = runtime.Risk.PingCount(),
             Contacts = runtime.Risk.CountContacts().ToDictionary(c => RiskEvents.RuleName(c.Rule), c => c.Contacts),
             Codes = CountColours(latest),
         };

@@ -24,6 +24,10 @@ internal sealed record ReplaySummary
     [JsonPropertyName("after_now")]
     public required long AfterNow { get; init; }
 
+    /// <summary>Distinct pings the engine holds at the end (the valid pings up to now, each once).</summary>
+    [JsonPropertyName("engine_pings")]
+    public required long EnginePings { get; init; }
+
     /// <summary>Distinct (person, case) contacts, by rule.</summary>
     [JsonPropertyName("contacts")]
     public required IReadOnlyDictionary<string, int> Contacts { get; init; }

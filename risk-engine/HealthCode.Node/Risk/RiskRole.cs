@@ -128,6 +128,15 @@ internal sealed class RiskRole : IAsyncDisposable
         }
     }
 
+    /// <summary>Distinct pings the engine holds.</summary>
+    public long PingCount()
+    {
+        lock (_engineGate)
+        {
+            return _engine.PingCount;
+        }
+    }
+
     /// <summary>Records the engine ignored because they lie after its horizon.</summary>
     public long BeyondHorizon()
     {
