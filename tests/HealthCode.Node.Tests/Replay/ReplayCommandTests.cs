@@ -86,6 +86,9 @@ public sealed class ReplayCommandTests : IDisposable
         Assert.Equal(0, await NodeCommands.RunAsync(["replay", "--input", input, "--now", RuleScenario.NowText,
             "--pepper", RuleScenario.Pepper, "--out", output, "--summary", summary, "--config", config]));
 
+        // A replay starts from nothing: it must not open (and so rebuild from) the data directory's ClickHouse.
+        Assert.False(Directory.Exists(Path.Combine(run, "data", "clickhouse")), "a replay opened ClickHouse");
+
         var lines = await File.ReadAllLinesAsync(output);
         return (lines, JsonDocument.Parse(await File.ReadAllTextAsync(summary)).RootElement);
     }
