@@ -29,7 +29,8 @@ internal static class RecordIdSet
         return Array.AsReadOnly(distinct == array.Length ? array : array[..distinct]);
     }
 
-    /// <summary>The union of lists that are each canonical (sorted ordinally, distinct), as one canonical list.</summary>
+    /// <summary>The union of lists that are each canonical (sorted ordinally, distinct), as one canonical list.
+    /// </summary>
     public static IReadOnlyList<string> Union(IReadOnlyList<string> first, IReadOnlyList<string> second)
     {
         var merged = new List<string>(first.Count + second.Count);

@@ -135,7 +135,7 @@ internal static class HistoryLoader
     }
 
     private static string Id(QueryRows rows, int row) =>
-        RecordKeys.ToHex(RecordKeys.FromBytes(rows.Get<byte[]>(row, "record_id")));
+        RecordKeys.ToHex(rows.Get<byte[]>(row, "record_id"));
 
     private static DateTimeOffset At(QueryRows rows, int row, string column) =>
         DateTimeOffset.FromUnixTimeMilliseconds(rows.Get<long>(row, column));

@@ -1,6 +1,7 @@
 using Google.Protobuf;
 using HealthCode.Contracts.Feeds;
 using HealthCode.Kafka;
+using HealthCode.Node.Roles;
 using HealthCode.Risk.Engine;
 using HealthCode.Risk.Inputs;
 using V1 = HealthCode.Contracts.Events.V1;
@@ -23,7 +24,7 @@ internal static class RiskInputDecoder
         switch (feed)
         {
             case Feed.Pings:
-                var batch = Decode(V1.PingBatch.Parser, record);
+                var batch = CanonicalDecoder.Decode(V1.PingBatch.Parser, record);
                 foreach (var ping in batch.Pings)
                 {
                     engine.AddPing(ping.SubscriberKey, RecordKeys.FromBytes(ping.RecordId.Span), ping.ObservedAtMs,
@@ -32,31 +33,31 @@ internal static class RiskInputDecoder
 
                 return batch.Pings.Count;
             case Feed.Subscribers:
-                var subscriber = Decode(V1.Subscriber.Parser, record);
+                var subscriber = CanonicalDecoder.Decode(V1.Subscriber.Parser, record);
                 engine.Add(new SubscriberRegistration(Id(subscriber.RecordId), subscriber.SubscriberKey,
                     subscriber.PersonKey, At(subscriber.RegisteredAtMs)));
                 return 1;
             case Feed.Rail:
-                var rail = Decode(V1.RailTrip.Parser, record);
+                var rail = CanonicalDecoder.Decode(V1.RailTrip.Parser, record);
                 engine.Add(new RailTrip(Id(rail.RecordId), rail.PersonKey, rail.Train, rail.ServiceDate, rail.Carriage,
                     At(rail.DepartsAtMs), At(rail.ArrivesAtMs)));
                 return 1;
             case Feed.Flights:
-                var flight = Decode(V1.FlightTrip.Parser, record);
+                var flight = CanonicalDecoder.Decode(V1.FlightTrip.Parser, record);
                 engine.Add(new FlightTrip(Id(flight.RecordId), flight.PersonKey, flight.Flight, flight.ServiceDate,
                     flight.SeatRow, At(flight.DepartsAtMs), At(flight.ArrivesAtMs)));
                 return 1;
             case Feed.Cases:
-                engine.Add(ToReport(Decode(V1.CaseReport.Parser, record)));
+                engine.Add(ToReport(CanonicalDecoder.Decode(V1.CaseReport.Parser, record)));
                 return 1;
             case Feed.CaseLocations:
-                var location = Decode(V1.CaseLocation.Parser, record);
+                var location = CanonicalDecoder.Decode(V1.CaseLocation.Parser, record);
                 engine.Add(new CaseLocation(Id(location.RecordId), location.CasePersonKey, location.Lat, location.Lon,
                     location.RadiusM, At(location.FromMs), At(location.ToMs),
                     location.Venue.Length == 0 ? null : location.Venue));
                 return 1;
             case Feed.Declarations:
-                var declaration = Decode(V1.Declaration.Parser, record);
+                var declaration = CanonicalDecoder.Decode(V1.Declaration.Parser, record);
                 engine.Add(new Declaration(Id(declaration.RecordId), declaration.PersonKey,
                     At(declaration.DeclaredAtMs), declaration.TemperatureC, [.. declaration.Symptoms]));
                 return 1;
@@ -78,21 +79,7 @@ internal static class RiskInputDecoder
         return new CaseReport(Id(report.RecordId), report.PersonKey, status, At(report.ReportedAtMs));
     }
 
-    private static string Id(ByteString recordId) => RecordKeys.ToHex(RecordKeys.FromBytes(recordId.Span));
+    private static string Id(ByteString recordId) => RecordKeys.ToHex(recordId.Span);
 
     private static DateTimeOffset At(long unixMs) => DateTimeOffset.FromUnixTimeMilliseconds(unixMs);
-
-    private static T Decode<T>(MessageParser<T> parser, KafkaRecord record)
-        where T : IMessage<T>
-    {
-        try
-        {
-            return parser.ParseFrom(record.Value);
-        }
-        catch (InvalidProtocolBufferException ex)
-        {
-            // A canonical record that does not decode was not written by ingest; stopping keeps it uncommitted.
-            throw new InvalidDataException($"{record} is not a valid {typeof(T).Name}: {ex.Message}", ex);
-        }
-    }
 }

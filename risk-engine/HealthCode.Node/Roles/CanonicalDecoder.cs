@@ -68,7 +68,8 @@ internal static class CanonicalDecoder
         return events.Count;
     }
 
-    private static T Decode<T>(MessageParser<T> parser, KafkaRecord record)
+    /// <summary>Parses one canonical record; a record that does not decode names itself in the error.</summary>
+    internal static T Decode<T>(MessageParser<T> parser, KafkaRecord record)
         where T : IMessage<T>
     {
         try

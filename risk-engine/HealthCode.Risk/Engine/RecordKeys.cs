@@ -25,6 +25,9 @@ public static class RecordKeys
         return UInt128.Parse(hex, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The 32 lowercase hex digits of a record id given as its 16 bytes.</summary>
+    public static string ToHex(ReadOnlySpan<byte> bytes) => ToHex(FromBytes(bytes));
+
     /// <summary>The 32 lowercase hex digits of a record id.</summary>
     /// <remarks>
     /// Formatted as two 64-bit halves: UInt128's own formatting was the costliest step of building a stay.

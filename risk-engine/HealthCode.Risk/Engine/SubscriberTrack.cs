@@ -29,7 +29,7 @@ internal sealed class SubscriberTrack
     {
         var index = _pings.Count == 0 || TrackPing.Compare(_pings[^1], ping) < 0
             ? ~_pings.Count
-            : _pings.BinarySearch(ping, Comparer<TrackPing>.Create(TrackPing.Compare));
+            : _pings.BinarySearch(ping, TrackPing.Order);
 
         if (index >= 0)
         {
@@ -82,9 +82,7 @@ internal sealed class SubscriberTrack
     /// <summary>The cells of the pings just before and just after an instant, if any.</summary>
     public IEnumerable<CellKey> NeighbourCells(long atMs)
     {
-        var index = _pings.BinarySearch(new TrackPing(atMs, default, UInt128.Zero),
-            Comparer<TrackPing>.Create(TrackPing.Compare));
-        var after = index >= 0 ? index : ~index;
+        var after = IndexOf(atMs);
 
         if (after > 0)
         {
