@@ -162,4 +162,12 @@ internal static partial class KafkaLog
     [LoggerMessage(EventId = 1040, Message = "librdkafka {ClientName} {Facility}: {Message}")]
     public static partial void Librdkafka(
         ILogger logger, LogLevel level, string clientName, string facility, string message);
+
+    [LoggerMessage(
+        1041,
+        LogLevel.Error,
+        "Kafka group {GroupId} never read {Topic} [{Partition}] offsets {First}..{Last}: the broker dropped them "
+        + "before this consumer caught up")]
+    public static partial void RecordsSkipped(
+        ILogger logger, string groupId, string topic, int partition, long first, long last);
 }

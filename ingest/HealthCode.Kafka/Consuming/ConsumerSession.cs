@@ -85,6 +85,8 @@ internal sealed class ConsumerSession
 
     private long _pauseDeadline;
 
+    private long _skipped;
+
     public ConsumerSession(
         ConsumerConfig config, IReadOnlyList<string> topics, KafkaSourceSettings settings, ILogger logger)
     {
@@ -210,6 +212,16 @@ internal sealed class ConsumerSession
                 _logger, GroupId, offset.Topic, offset.Partition.Value, offset.Offset.Value, ex.Error.Code);
             return false;
         }
+    }
+
+    /// <summary>Records this consumer never saw because the broker no longer had them when it read on.</summary>
+    public long Skipped => Interlocked.Read(ref _skipped);
+
+    /// <summary>Counts and logs offsets <paramref name="first"/>..<paramref name="last"/> as lost to retention.</summary>
+    public void ReportSkipped(TopicPartition partition, long first, long last)
+    {
+        Interlocked.Add(ref _skipped, last - first + 1);
+        KafkaLog.RecordsSkipped(_logger, GroupId, partition.Topic, partition.Partition.Value, first, last);
     }
 
     /// <summary>Wakes a polling thread that waits for in-flight records to be handled.</summary>

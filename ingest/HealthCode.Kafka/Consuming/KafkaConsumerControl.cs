@@ -20,6 +20,9 @@ public sealed class KafkaConsumerControl
     /// <summary>Latest lag snapshot of the assigned partitions, refreshed every lag refresh interval.</summary>
     public ConsumerLag Lag => _session.Lag;
 
+    /// <summary>Records lost to this consumer: offsets the broker had dropped by the time it read on.</summary>
+    public long Skipped => _session.Skipped;
+
     /// <summary>Partitions currently assigned to this consumer.</summary>
     public IReadOnlyList<TopicPartition> Assignment => _session.Assignment;
 

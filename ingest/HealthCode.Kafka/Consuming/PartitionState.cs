@@ -81,6 +81,13 @@ internal sealed class PartitionState
                 return false;
             }
 
+            // Offsets of one partition are contiguous here (no transactions, no compaction), so a jump means the
+            // broker dropped records before they were read: the mock cluster does that to a lagging consumer.
+            if (_lastEmitted >= 0 && offset > _lastEmitted + 1)
+            {
+                Session.ReportSkipped(TopicPartition, _lastEmitted + 1, offset - 1);
+            }
+
             _lastEmitted = offset;
             return true;
         }
