@@ -28,6 +28,9 @@ internal static class NodeCommand
                 Rules = options.Rules,
                 JournalConnectionString = options.JournalConnectionString,
                 ApiPort = roles.Api && options.ApiPort != 0 ? options.ApiPort : null,
+                ClusterHost = options.ClusterHost,
+                ClusterPort = options.ClusterPort,
+                SeedNodes = options.SeedNodes,
             }
             : null;
         logger.LogInformation("Node roles: {Roles}", roles);

@@ -78,7 +78,11 @@ internal static class ReplayCommand
         var results = await PartnerFiles.IngestAllAsync(runtime, files, cancellationToken).ConfigureAwait(false);
         await runtime.WaitForRiskAsync(cancellationToken).ConfigureAwait(false);
 
+        // The board holds each person's latest colour change; valid-until and evidence may have moved since under
+        // the same colour, so the lines come from the entities themselves.
         var latest = runtime.Risk!.Board.Latest();
+        var codes = await runtime.Risk.CodesOfAsync(
+            latest.Where(c => c.NewColour != V1.CodeColour.Green).Select(c => c.PersonKey)).ConfigureAwait(false);
         var summary = new ReplaySummary
         {
             Now = CodeLines.Timestamp(now.ToUnixTimeMilliseconds()),
@@ -92,7 +96,7 @@ internal static class ReplayCommand
             Codes = CountColours(latest),
         };
 
-        return (summary, CodeLines.Format(latest));
+        return (summary, CodeLines.Format(codes));
     }
 
     /// <summary>Persons not green, by colour, from the latest change of each.</summary>

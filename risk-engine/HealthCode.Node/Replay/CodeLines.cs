@@ -1,7 +1,11 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using V1 = HealthCode.Contracts.Events.V1;
+using HealthCode.Node.Risk;
+using HealthCode.Risk;
+using HealthCode.Risk.Cluster.Persons;
+using HealthCode.Risk.Codes;
+using HealthCode.Risk.Rules;
 
 namespace HealthCode.Node.Replay;
 
@@ -11,33 +15,35 @@ namespace HealthCode.Node.Replay;
 /// </summary>
 internal static class CodeLines
 {
-    /// <summary>The lines of every non-green person among <paramref name="latest"/> (sorted by person key).</summary>
-    public static string Format(IEnumerable<V1.CodeChange> latest)
+    /// <summary>The lines of every non-green person among <paramref name="codes"/>, sorted by person key.</summary>
+    public static string Format(IEnumerable<CodeAck> codes)
     {
         var text = new StringBuilder();
 
-        foreach (var change in latest.Where(c => c.NewColour != V1.CodeColour.Green)
+        foreach (var code in codes.Where(c => c.Code.Colour != CodeColour.Green)
                      .OrderBy(c => c.PersonKey, StringComparer.Ordinal))
         {
-            text.Append(Line(change)).Append('\n');
+            text.Append(Line(code.PersonKey, code.Code)).Append('\n');
         }
 
         return text.ToString();
     }
 
     /// <summary>One person's line.</summary>
-    public static string Line(V1.CodeChange change)
+    public static string Line(string personKey, CodeState code)
     {
+        ArgumentNullException.ThrowIfNull(code);
+
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
-            json.WriteString("person", change.PersonKey);
-            json.WriteString("color", change.NewColour == V1.CodeColour.Red ? "red" : "yellow");
+            json.WriteString("person", personKey);
+            json.WriteString("color", RiskEvents.ColourName(code.Colour));
 
-            if (change.HasValidUntilMs)
+            if (code.ValidUntil is { } until)
             {
-                json.WriteString("until", Timestamp(change.ValidUntilMs));
+                json.WriteString("until", Timestamp(until.ToUnixTimeMilliseconds()));
             }
             else
             {
@@ -45,7 +51,7 @@ internal static class CodeLines
             }
 
             json.WriteStartArray("evidence");
-            foreach (var evidence in change.Evidence)
+            foreach (var evidence in code.Evidence)
             {
                 WriteEvidence(json, evidence);
             }
@@ -61,18 +67,18 @@ internal static class CodeLines
     public static string Timestamp(long unixMs) => DateTimeOffset.FromUnixTimeMilliseconds(unixMs)
         .ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
-    private static void WriteEvidence(Utf8JsonWriter json, V1.CodeEvidence evidence)
+    private static void WriteEvidence(Utf8JsonWriter json, Evidence evidence)
     {
         json.WriteStartObject();
-        json.WriteString("rule", evidence.Rule);
-        if (evidence.CaseRef.Length > 0)
+        json.WriteString("rule", RiskEvents.RuleName(evidence.Rule));
+        if (evidence.CaseKey is { } caseKey)
         {
-            json.WriteString("case", evidence.CaseRef);
+            json.WriteString("case", CaseReference.Of(caseKey));
         }
 
         json.WriteString("place", evidence.Place);
-        json.WriteString("from", Timestamp(evidence.FromMs));
-        json.WriteString("to", Timestamp(evidence.ToMs));
+        json.WriteString("from", Timestamp(evidence.Span.Start.ToUnixTimeMilliseconds()));
+        json.WriteString("to", Timestamp(evidence.Span.End.ToUnixTimeMilliseconds()));
         json.WriteString("rule_set", evidence.RuleSetVersion);
         json.WriteStartArray("records");
         foreach (var id in evidence.RecordIds)

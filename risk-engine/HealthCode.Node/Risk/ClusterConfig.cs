@@ -26,20 +26,24 @@ internal static class ClusterConfig
 
         // Passivation is off because a passivated person would lose its quarantine timer; an entity that stops
         // itself only when no change is scheduled is not built yet, so every person touched stays in memory.
-        var cluster = ConfigurationFactory.ParseString("""
+        // The split-brain resolver downs the minority side of a partition (or the whole cluster if it is even), so
+        // the engine singleton can never run on both sides.
+        var cluster = ConfigurationFactory.ParseString($$"""
             akka {
               loglevel = WARNING
               stdout-loglevel = WARNING
               log-dead-letters = off
               actor.provider = cluster
               remote.dot-netty.tcp {
-                hostname = "127.0.0.1"
-                port = 0
+                hostname = "{{risk.ClusterHost}}"
+                port = {{risk.ClusterPort}}
               }
               cluster {
                 min-nr-of-members = 1
                 sharding.passivate-idle-entity-after = off
                 log-info = off
+                downing-provider-class = "Akka.Cluster.SBR.SplitBrainResolverProvider, Akka.Cluster"
+                split-brain-resolver.active-strategy = keep-majority
               }
             }
             """);

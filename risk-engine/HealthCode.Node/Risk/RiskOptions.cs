@@ -30,6 +30,15 @@ internal sealed record RiskOptions(RuleSettings Rules, EngineClock Clock, DateTi
     /// <summary>The number of person shards; it must not change while a journal lives.</summary>
     public int MaxShards { get; init; } = 100;
 
+    /// <summary>The address other members reach this node at.</summary>
+    public string ClusterHost { get; init; } = "127.0.0.1";
+
+    /// <summary>The cluster port; 0 picks a free one.</summary>
+    public int ClusterPort { get; init; }
+
+    /// <summary>Members to join; empty forms a cluster of this node alone.</summary>
+    public IReadOnlyList<string> SeedNodes { get; init; } = [];
+
     /// <summary>The service defaults: DESIGN rules, the wall clock, the journal in the data directory.</summary>
     public static RiskOptions InService(string dataDirectory) => new(
         RuleSettings.Default, EngineClock.Live(TimeProvider.System), null,

@@ -1,17 +1,8 @@
-using System.Diagnostics;
-using System.Text;
-using Akka;
 using Akka.Actor;
 using Akka.Cluster.Sharding;
-using Akka.Streams;
-using Akka.Streams.Dsl;
+using Akka.Cluster.Tools.Singleton;
 using Confluent.Kafka;
-using Google.Protobuf;
-using HealthCode.Contracts.Feeds;
 using HealthCode.Kafka;
-using HealthCode.Kafka.Consuming;
-using HealthCode.Risk;
-using HealthCode.Risk.Cluster.Journal;
 using HealthCode.Risk.Cluster.Persons;
 using HealthCode.Risk.Engine;
 using HealthCode.Risk.Rules;
@@ -21,63 +12,60 @@ using Microsoft.Extensions.Logging;
 namespace HealthCode.Node.Risk;
 
 /// <summary>
-/// The risk role: one consumer over every canonical topic into the detection engine, whose person updates go to
-/// sharded, event-sourced person entities; offsets are committed only after every update of a batch is journaled
-/// and the code changes it made are on <c>code-changes</c>.
+/// The risk role of a node: sharded, event-sourced person entities and the code publisher on every risk node, and
+/// the detection pipeline (<see cref="DetectionPipeline"/>) as a cluster singleton on the oldest one.
 /// </summary>
 /// <remarks>
-/// The engine runs once per cluster: it holds the whole exposure index in this process, and the consumer group has
-/// this one member. Person entities spread over every node through sharding. Distributing the index itself by
-/// cell is not built yet: with more nodes only the person state scales out.
+/// More risk nodes is configuration only: persons spread over them through sharding, and the engine moves to
+/// another node when its node leaves (after draining) or is downed (its successor rebuilds from ClickHouse and
+/// reads on from the group's committed offsets). The exposure index itself is not distributed: the engine holds
+/// all of it in one process, so the pings one node can hold bound the cluster. Pings are keyed by SIM, a stay
+/// spans all the SIMs of a person, and a SIM may be registered after its pings, so splitting the index needs a
+/// stage that re-keys pings by person once their registration is known; that stage is not built.
 /// </remarks>
 internal sealed class RiskRole : IAsyncDisposable
 {
-    /// <summary>The risk engine's consumer group.</summary>
-    public const string Group = "healthcode-risk";
-
     /// <summary>The sharding type name of person entities.</summary>
     public const string PersonTypeName = "person";
 
+    /// <summary>The name of the engine singleton's manager, the same on every node.</summary>
+    public const string EngineSingletonName = "detection-engine";
+
     private static readonly TimeSpan AskTimeout = TimeSpan.FromMinutes(2);
 
-    /// <summary>Person updates awaited at once.</summary>
-    private const int UpdatesInFlight = 2_000;
+    /// <summary>Code requests awaited at once.</summary>
+    private const int AsksInFlight = 2_000;
 
-    private readonly DetectionEngine _engine;
-    private readonly Lock _engineGate = new();
     private readonly IActorRef _persons;
-    private readonly IProducer<byte[]?, byte[]> _producer;
-    private readonly ILogger _logger;
-    private readonly List<double> _latencies = [];
-    private KafkaConsumerControl? _control;
-    private Task<Done>? _completion;
+    private volatile DetectionPipeline? _pipeline;
+    private volatile Exception? _startFailure;
 
-    private RiskRole(DetectionEngine engine, IActorRef persons, IProducer<byte[]?, byte[]> producer, CodeBoard board,
-        ILogger logger)
+    private RiskRole(IActorRef persons, CodeBoard board)
     {
-        _engine = engine;
         _persons = persons;
-        _producer = producer;
         Board = board;
-        _logger = logger;
     }
 
-    /// <summary>The latest code of every person whose code changed, as published.</summary>
+    /// <summary>The latest code change of every person whose colour changed, as this node published it.</summary>
     public CodeBoard Board { get; }
 
     /// <summary>The region that routes messages to person entities.</summary>
     public IActorRef Persons => _persons;
 
-    /// <summary>Records consumed but not yet committed.</summary>
-    public long Lag => _control?.Lag.TotalLag ?? 0;
+    /// <summary>Records the engine consumed but has not committed yet; 0 where it does not run.</summary>
+    public long Lag => _pipeline?.Lag ?? 0;
+
+    /// <summary>The detection pipeline when the engine singleton runs on this node; null otherwise.</summary>
+    public DetectionPipeline? LocalEngine => _pipeline;
 
     /// <summary>
-    /// Starts sharding for persons, the code publisher and the consumer; with <paramref name="history"/>, first
-    /// rebuilds the engine from the events stored there, which must include everything the group committed.
+    /// Starts sharding for persons, the code publisher, and this node's manager of the engine singleton. Where
+    /// the singleton runs, it first awaits <paramref name="beforeRebuild"/>, then rebuilds from
+    /// <paramref name="history"/> (when given) and consumes.
     /// </summary>
     public static async Task<RiskRole> StartAsync(ActorSystem system, RiskOptions options, KafkaSettings kafka,
         IProducer<byte[]?, byte[]> producer, ILoggerFactory loggerFactory, TimeSpan commitInterval,
-        IAnalyticsStore? history, CancellationToken cancellationToken)
+        IAnalyticsStore? history, Func<CancellationToken, Task> beforeRebuild)
     {
         var logger = loggerFactory.CreateLogger("HealthCode.Node.Risk");
         var board = new CodeBoard();
@@ -90,240 +78,96 @@ internal sealed class RiskRole : IAsyncDisposable
             key => Person.Props(key, personSettings),
             ClusterShardingSettings.Create(system),
             new PersonMessageExtractor(options.MaxShards)).ConfigureAwait(false);
+        var role = new RiskRole(persons, board);
 
-        var role = new RiskRole(new DetectionEngine(options.Rules, options.Horizon), persons, producer, board, logger);
-        if (history is not null)
+        async Task<DetectionPipeline> StartEngineAsync(CancellationToken cancellationToken)
         {
-            await role.RebuildAsync(history, cancellationToken).ConfigureAwait(false);
+            if (history is not null)
+            {
+                await beforeRebuild(cancellationToken).ConfigureAwait(false);
+            }
+
+            var pipeline = await DetectionPipeline.StartAsync(system, options, persons, kafka, producer,
+                loggerFactory, commitInterval, history, cancellationToken).ConfigureAwait(false);
+
+            // Known here at once, not only when the host hears of it: a caller that waits for the group to catch
+            // up may ask for the engine's figures before the host's message is handled.
+            role.OnEngine(pipeline, null);
+            return pipeline;
         }
 
-        role.StartConsuming(
-            system.Materializer(), kafka, commitInterval, loggerFactory.CreateLogger("HealthCode.Kafka"));
+        system.ActorOf(
+            ClusterSingletonManager.Props(
+                EngineHost.Props(StartEngineAsync, role.OnEngine),
+                EngineHost.Stop.Instance,
+                ClusterSingletonManagerSettings.Create(system)),
+            EngineSingletonName);
 
-        logger.LogInformation(
-            "Risk role consuming {Topics} in group {Group}; rules {RuleSetVersion}, clock {Clock}, {MaxShards} shards",
-            string.Join(',', ConsumedTopics()), Group, options.Rules.Version,
-            options.Clock.IsFixed ? options.Clock.Now().ToString("O") : "wall", options.MaxShards);
+        logger.LogInformation("Risk role up: persons in {MaxShards} shards, rules {RuleSetVersion}, clock {Clock}",
+            options.MaxShards, options.Rules.Version,
+            options.Clock.IsFixed ? options.Clock.Now().ToString("O") : "wall");
         return role;
     }
 
-    /// <summary>The topics the engine reads: every canonical feed topic.</summary>
-    public static IReadOnlyList<string> ConsumedTopics() => [.. FeedNames.All.Select(Topics.Canonical)];
+    /// <summary>Distinct (person, case) contacts per rule right now; empty where the engine does not run.</summary>
+    public IReadOnlyList<ContactCount> CountContacts() => _pipeline?.CountContacts() ?? [];
 
-    /// <summary>Distinct (person, case) contacts per rule right now.</summary>
-    public IReadOnlyList<ContactCount> CountContacts()
+    /// <summary>Every distinct (rule, person, case) the engine currently flags; empty where it does not run.</summary>
+    public IReadOnlyList<(Rule Rule, string PersonKey, string CaseKey)> ContactPairs() =>
+        _pipeline?.ContactPairs() ?? [];
+
+    /// <summary>Distinct pings the engine holds; 0 where it does not run.</summary>
+    public long PingCount() => _pipeline?.PingCount() ?? 0;
+
+    /// <summary>Records the engine ignored because they lie after its horizon; 0 where it does not run.</summary>
+    public long BeyondHorizon() => _pipeline?.BeyondHorizon() ?? 0;
+
+    /// <summary>Detection latencies measured on this node, in seconds, one per case report.</summary>
+    public IReadOnlyList<double> Latencies() => _pipeline?.Latencies() ?? [];
+
+    /// <summary>The codes of <paramref name="personKeys"/> at the engine clock's now, asked of their entities.</summary>
+    public async Task<IReadOnlyList<CodeAck>> CodesOfAsync(IEnumerable<string> personKeys)
     {
-        lock (_engineGate)
+        var answers = new List<CodeAck>();
+
+        foreach (var chunk in personKeys.Chunk(AsksInFlight))
         {
-            return _engine.CountContacts();
+            var asks = chunk.Select(key => _persons.Ask<CodeAck>(new GetCode(key), AskTimeout));
+            answers.AddRange(await Task.WhenAll(asks).ConfigureAwait(false));
         }
+
+        return answers;
     }
 
-    /// <summary>Every distinct (rule, person, case) the engine currently flags.</summary>
-    public IReadOnlyList<(Rule Rule, string PersonKey, string CaseKey)> ContactPairs()
-    {
-        lock (_engineGate)
-        {
-            return _engine.ContactPairs();
-        }
-    }
-
-    /// <summary>Distinct pings the engine holds.</summary>
-    public long PingCount()
-    {
-        lock (_engineGate)
-        {
-            return _engine.PingCount;
-        }
-    }
-
-    /// <summary>Records the engine ignored because they lie after its horizon.</summary>
-    public long BeyondHorizon()
-    {
-        lock (_engineGate)
-        {
-            return _engine.BeyondHorizon;
-        }
-    }
-
-    /// <summary>Detection latencies measured so far, in seconds, one per case report.</summary>
-    public IReadOnlyList<double> Latencies()
-    {
-        lock (_latencies)
-        {
-            return [.. _latencies];
-        }
-    }
+    /// <summary>Refreshes the engine group's lag gauge where the engine runs.</summary>
+    public void PublishLag() => _pipeline?.PublishLag();
 
     /// <summary>
-    /// Refreshes the lag gauge of the engine's group, per topic, from the consumer's latest snapshot.
+    /// Fails if the engine on this node failed to start or its stream failed, so a caller waiting for catch-up
+    /// does not wait forever.
     /// </summary>
-    public void PublishLag()
-    {
-        if (_control is null)
-        {
-            return;
-        }
-
-        foreach (var topic in _control.Lag.Partitions.GroupBy(p => p.Topic))
-        {
-            Roles.StorageMetrics.ConsumerLag.WithLabels(Group, topic.Key).Set(topic.Sum(p => p.Lag));
-        }
-    }
-
-    /// <summary>Fails if the stream has failed, so a caller waiting for catch-up does not wait forever.</summary>
     public void ThrowIfFailed()
     {
-        if (_completion is { IsFaulted: true } failed)
+        if (_startFailure is { } failure)
         {
-            throw new InvalidOperationException(
-                "The risk engine's stream failed.", failed.Exception!.GetBaseException());
+            throw new InvalidOperationException("The detection engine failed to start.", failure);
         }
+
+        _pipeline?.ThrowIfFailed();
     }
 
-    /// <summary>Stops consuming after committing what has been acknowledged.</summary>
+    /// <summary>Drains the engine if it runs here, committing what has been acknowledged.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (_control is not null)
+        if (_pipeline is { } pipeline)
         {
-            await _control.DrainAsync().ConfigureAwait(false);
+            await pipeline.DisposeAsync().ConfigureAwait(false);
         }
     }
 
-    private void StartConsuming(IMaterializer materializer, KafkaSettings kafka, TimeSpan commitInterval,
-        ILogger kafkaLogger)
+    private void OnEngine(DetectionPipeline? pipeline, Exception? failure)
     {
-        var config = kafka.BuildConsumerConfig(Group);
-        config.AutoCommitIntervalMs = (int)commitInterval.TotalMilliseconds;
-
-        // Ping records carry a thousand pings each, so a batch of 400 records is a step of up to 400,000 pings:
-        // large steps keep the per-step work (recomputing marked people, one ask per updated person) rare.
-        var source = KafkaConsumerSource.Create(config, [.. ConsumedTopics()], kafkaLogger,
-            KafkaSourceSettings.Default with { MaxBufferedRecords = 512 });
-
-        (_control, _completion) = source
-            .GroupedWithin(400, TimeSpan.FromMilliseconds(50))
-            .SelectAsync(1, batch => ProcessAsync(batch as IReadOnlyList<KafkaRecord> ?? [.. batch]))
-            .ToMaterialized(KafkaOffsetCommitter.BatchSink(), Keep.Both)
-            .Run(materializer);
-    }
-
-    /// <summary>
-    /// Loads the stored history and hands every person it concerns their flags, reports and declarations. The
-    /// entities already hold what they were told before, so only what the last run had not told them changes codes.
-    /// </summary>
-    private async Task RebuildAsync(IAnalyticsStore history, CancellationToken cancellationToken)
-    {
-        // Nothing else reaches the engine before the consumer starts, so the gate is not needed here.
-        await HistoryLoader.LoadAsync(history, _engine, _logger, cancellationToken).ConfigureAwait(false);
-        var updates = _engine.Step();
-
-        await ApplyAsync(updates).ConfigureAwait(false);
-        _logger.LogInformation("Engine rebuilt: {Updates} persons updated from the stored history", updates.Count);
-    }
-
-    private async Task ApplyAsync(IReadOnlyList<PersonUpdate> updates)
-    {
-        // In chunks: a rebuild can update every person at once, and the journal takes only so many per second, so
-        // one ask per person all at once would time out the last of them.
-        foreach (var chunk in updates.Chunk(UpdatesInFlight))
-        {
-            var decidedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-            var contacts = chunk.SelectMany(u => ContactMessages(u, decidedAt)).ToList();
-            var acks = chunk.Select(u => _persons.Ask<UpdatePersonAck>(ToCommand(u), AskTimeout));
-
-            await Task.WhenAll([.. contacts, .. acks]).ConfigureAwait(false);
-        }
-
-        if (updates.Any(u => u.Flags is not null))
-        {
-            PublishContactCounts();
-        }
-    }
-
-    private async Task<IEnumerable<KafkaRecord>> ProcessAsync(IReadOnlyList<KafkaRecord> records)
-    {
-        var clock = Stopwatch.StartNew();
-        var caseReports = new List<DateTimeOffset>();
-        IReadOnlyList<PersonUpdate> updates;
-
-        lock (_engineGate)
-        {
-            foreach (var record in records)
-            {
-                var events = RiskInputDecoder.Add(_engine, record);
-                RiskMetrics.EventsIn.WithLabels(record.Topic).Inc(events);
-                if (record.Topic == Topics.Canonical(Feed.Cases))
-                {
-                    caseReports.Add(record.Timestamp);
-                }
-            }
-
-            updates = _engine.Step();
-        }
-
-        await ApplyAsync(updates).ConfigureAwait(false);
-        RecordLatencies(caseReports);
-
-        RiskMetrics.BatchSeconds.Observe(clock.Elapsed.TotalSeconds);
-        if (clock.Elapsed > TimeSpan.FromSeconds(5))
-        {
-            _logger.LogWarning("Slow risk batch: {Records} records, {Updates} person updates in {Seconds:F1} s",
-                records.Count, updates.Count, clock.Elapsed.TotalSeconds);
-        }
-
-        return records;
-    }
-
-    private IEnumerable<Task> ContactMessages(PersonUpdate update, long decidedAt)
-    {
-        if (update.Flags is null)
-        {
-            yield break;
-        }
-
-        var key = Encoding.UTF8.GetBytes(update.PersonKey);
-        // Only what changed: a flag that stays is already in ClickHouse under its id.
-        var messages = update.Raised.Select(f => RiskEvents.ToContact(f, withdrawn: false, decidedAt))
-            .Concat(update.Withdrawn.Select(f => RiskEvents.ToContact(f, withdrawn: true, decidedAt)));
-
-        foreach (var contact in messages)
-        {
-            yield return _producer.ProduceAsync(Topics.Contacts,
-                new Message<byte[]?, byte[]> { Key = key, Value = contact.ToByteArray() });
-        }
-    }
-
-    private static UpdatePerson ToCommand(PersonUpdate update) => new(
-        update.PersonKey,
-        update.Flags is null ? null : [.. update.Flags.Select(StoredFlag.From)],
-        [.. update.Reports.Select(StoredReport.From)],
-        [.. update.Declarations.Select(StoredDeclaration.From)]);
-
-    private void RecordLatencies(List<DateTimeOffset> caseReports)
-    {
-        if (caseReports.Count == 0)
-        {
-            return;
-        }
-
-        var now = DateTimeOffset.UtcNow;
-        lock (_latencies)
-        {
-            foreach (var published in caseReports)
-            {
-                var seconds = Math.Max(0, (now - published).TotalSeconds);
-                _latencies.Add(seconds);
-                RiskMetrics.DetectionLatency.Observe(seconds);
-            }
-        }
-    }
-
-    private void PublishContactCounts()
-    {
-        foreach (var count in CountContacts())
-        {
-            RiskMetrics.Contacts.WithLabels(RiskEvents.RuleName(count.Rule)).Set(count.Contacts);
-        }
+        _pipeline = pipeline;
+        _startFailure = failure;
     }
 }

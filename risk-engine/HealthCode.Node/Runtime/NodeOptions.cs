@@ -36,6 +36,21 @@ internal sealed record NodeOptions(KafkaSettings Kafka, StorageSettings Storage,
     /// <summary>Port of the HTTP API on localhost (<c>node:apiPort</c>); 0 serves none.</summary>
     public int ApiPort { get; init; } = 8080;
 
+    /// <summary>
+    /// The address other cluster members reach this node at (<c>node:clusterHost</c>): loopback on one machine, the
+    /// pod's address in a cluster.
+    /// </summary>
+    public string ClusterHost { get; init; } = "127.0.0.1";
+
+    /// <summary>The cluster port (<c>node:clusterPort</c>); 0 picks a free one, which only a lone node may do.</summary>
+    public int ClusterPort { get; init; }
+
+    /// <summary>
+    /// Addresses (<c>akka.tcp://healthcode@host:port</c>) of members to join (<c>node:seedNodes</c>, comma
+    /// separated); none forms a cluster of this node alone.
+    /// </summary>
+    public IReadOnlyList<string> SeedNodes { get; init; } = [];
+
     /// <summary>The contact and monitoring rules (configuration section <c>risk:rules</c>).</summary>
     public RuleSettings Rules { get; init; } = RuleSettings.Default;
 }

@@ -60,6 +60,21 @@ internal static class NodeOptionsLoader
             throw new InvalidOperationException($"node.metricsPort must be 0..65535, not {metricsPort}.");
         }
 
+        var clusterPort = configuration.GetValue("node:clusterPort", 0);
+        if (clusterPort is < 0 or > 65535)
+        {
+            throw new InvalidOperationException($"node.clusterPort must be 0..65535, not {clusterPort}.");
+        }
+
+        var seedNodes = (configuration["node:seedNodes"] ?? string.Empty)
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (seedNodes.FirstOrDefault(s => !s.StartsWith("akka.tcp://healthcode@", StringComparison.Ordinal))
+            is { } badSeed)
+        {
+            throw new InvalidOperationException(
+                $"node.seedNodes must list akka.tcp://healthcode@host:port addresses, not '{badSeed}'.");
+        }
+
         // Every rule number is a setting; RuleSettings checks each one as it is bound, so a bad value stops start-up.
         var rules = configuration.GetSection("risk:rules").Get<RuleSettings>() ?? RuleSettings.Default;
         logger.LogInformation(
@@ -74,6 +89,9 @@ internal static class NodeOptionsLoader
             Roles = configuration["node:roles"] ?? "storage,risk,api",
             ListenAddress = configuration["node:listenAddress"] ?? "127.0.0.1",
             JournalConnectionString = NullIfEmpty(configuration["risk:journalConnectionString"]),
+            ClusterHost = configuration["node:clusterHost"] ?? "127.0.0.1",
+            ClusterPort = clusterPort,
+            SeedNodes = seedNodes,
         };
     }
 }

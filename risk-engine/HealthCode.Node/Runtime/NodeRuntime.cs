@@ -88,13 +88,9 @@ internal sealed class NodeRuntime : IAsyncDisposable
             if (risk is not null)
             {
                 var history = risk.RebuildFromHistory ? runtime.Store : null;
-                if (history is not null)
-                {
-                    await runtime.WaitForStorageToPassRiskAsync(cancellationToken).ConfigureAwait(false);
-                }
-
                 runtime.Risk = await RiskRole.StartAsync(runtime._system!, risk, runtime.Kafka, runtime.Producer,
-                    loggerFactory, runtime.CommitInterval, history, cancellationToken).ConfigureAwait(false);
+                    loggerFactory, runtime.CommitInterval, history, runtime.WaitForStorageToPassRiskAsync)
+                    .ConfigureAwait(false);
             }
 
             if (risk?.ApiPort is { } apiPort)
@@ -139,7 +135,7 @@ internal sealed class NodeRuntime : IAsyncDisposable
     /// </summary>
     public async Task WaitForRiskAsync(CancellationToken cancellationToken)
     {
-        var probe = new ConsumerGroupLagProbe(Kafka.BuildConsumerConfig(RiskRole.Group), RiskRole.ConsumedTopics());
+        var probe = new ConsumerGroupLagProbe(Kafka.BuildConsumerConfig(DetectionPipeline.Group), DetectionPipeline.ConsumedTopics());
         await WaitForZeroLagAsync([probe], () => Risk?.ThrowIfFailed(), cancellationToken).ConfigureAwait(false);
     }
 
@@ -150,12 +146,12 @@ internal sealed class NodeRuntime : IAsyncDisposable
     private async Task WaitForStorageToPassRiskAsync(CancellationToken cancellationToken)
     {
         using var risk = new ConsumerGroupLagProbe(
-            Kafka.BuildConsumerConfig(RiskRole.Group), RiskRole.ConsumedTopics());
+            Kafka.BuildConsumerConfig(DetectionPipeline.Group), DetectionPipeline.ConsumedTopics());
         var riskCommitted = (await risk.QueryAsync(cancellationToken).ConfigureAwait(false)).Partitions
             .ToDictionary(p => (p.Topic, p.Partition), p => p.Committed);
 
         _logger.LogInformation("Waiting for the storage groups to pass the risk engine's committed offsets");
-        foreach (var topic in RiskRole.ConsumedTopics())
+        foreach (var topic in DetectionPipeline.ConsumedTopics())
         {
             using var storage = new ConsumerGroupLagProbe(
                 Kafka.BuildConsumerConfig(StorageRole.GroupFor(topic)), [topic]);
@@ -305,14 +301,23 @@ internal sealed class NodeRuntime : IAsyncDisposable
 
         _system = ActorSystem.Create("healthcode", ClusterConfig.ForRisk(risk));
 
-        // One node forms its own cluster; more nodes would join it through seed nodes or discovery instead.
+        // Without seed nodes a node forms its own cluster; with them it joins the first that answers.
         var cluster = Akka.Cluster.Cluster.Get(_system);
         var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         cluster.RegisterOnMemberUp(() => up.TrySetResult());
-        cluster.Join(cluster.SelfAddress);
-        await up.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
-        _logger.LogInformation("Cluster member up at {Address}; person journal {Journal}",
-            cluster.SelfAddress, risk.JournalConnectionString is null ? risk.JournalPath : "PostgreSQL");
+        if (risk.SeedNodes.Count == 0)
+        {
+            cluster.Join(cluster.SelfAddress);
+        }
+        else
+        {
+            cluster.JoinSeedNodes([.. risk.SeedNodes.Select(Address.Parse)]);
+        }
+
+        await up.Task.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
+        _logger.LogInformation("Cluster member up at {Address} (seeds {Seeds}); person journal {Journal}",
+            cluster.SelfAddress, risk.SeedNodes.Count == 0 ? "none" : string.Join(',', risk.SeedNodes),
+            risk.JournalConnectionString is null ? risk.JournalPath : "PostgreSQL");
     }
 
     private async ValueTask PaceAsync(Feed feed, CancellationToken cancellationToken)
@@ -332,7 +337,7 @@ internal sealed class NodeRuntime : IAsyncDisposable
 
         if (Risk is not null)
         {
-            groups.Add(RiskRole.Group);
+            groups.Add(DetectionPipeline.Group);
         }
 
         foreach (var group in groups)

@@ -1,8 +1,6 @@
-using HealthCode.Risk.Codes;
-
 namespace HealthCode.Risk.Cluster.Journal;
 
-/// <summary>A change of the person's code: of its colour, its valid-until or the evidence behind it.</summary>
+/// <summary>A change of the person's colour, with the valid-until and evidence of the new code.</summary>
 /// <param name="Sequence">
 /// 1, 2, 3, ... for this person; with the person key it identifies the change downstream.
 /// </param>
@@ -21,15 +19,4 @@ public sealed record CodeChanged(
     long? ValidUntilMs,
     bool AwaitingDeclaration,
     StoredEvidence[] Evidence,
-    long DecidedAtMs)
-{
-    /// <summary>Whether <paramref name="state"/> says the same as the code this change set.</summary>
-    public bool Describes(CodeState state)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        return state.Colour == NewColour
-            && state.ValidUntil?.ToUnixTimeMilliseconds() == ValidUntilMs
-            && state.IsAwaitingDeclaration == AwaitingDeclaration
-            && state.Evidence.Select(StoredEvidence.From).SequenceEqual(Evidence, StoredEvidenceComparer.Instance);
-    }
-}
+    long DecidedAtMs);

@@ -9,7 +9,8 @@ namespace HealthCode.Risk.Cluster.Persons;
 
 /// <summary>
 /// The event-sourced entity of one person: keeps its flags, case reports and declarations, evaluates its code on
-/// the engine clock after every update, journals each change and has it published on <c>code-changes</c>.
+/// the engine clock after every update, journals the facts and every colour change, and has each colour change
+/// published on <c>code-changes</c>.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -135,10 +136,11 @@ public sealed class Person : ReceivePersistentActor, IWithTimers
     /// <summary>Journals new facts and the code change they make, then replies once it is safe to.</summary>
     private void Decide(PersonChanged? facts, IActorRef replyTo)
     {
+        // One change per colour change, as DESIGN has it: a later valid-until or new evidence under the same
+        // colour is journaled with the facts and answered by GetCode, but not published.
         var next = facts is null ? _state : _state.With(facts);
         var code = Evaluate(next);
-        var unchanged = _state.LastChange?.Describes(code) ?? code.Equals(CodeState.Green);
-        var change = unchanged ? null : ChangeTo(code);
+        var change = code.Colour == CurrentColour ? null : ChangeTo(code);
 
         if (facts is null && change is null)
         {
@@ -189,9 +191,11 @@ public sealed class Person : ReceivePersistentActor, IWithTimers
         });
     }
 
+    private CodeColour CurrentColour => _state.LastChange?.NewColour ?? CodeColour.Green;
+
     private CodeChanged ChangeTo(CodeState code) => new(
         _state.LastSequence + 1,
-        _state.LastChange?.NewColour ?? CodeColour.Green,
+        CurrentColour,
         code.Colour,
         _settings.Clock.Now().ToUnixTimeMilliseconds(),
         code.ValidUntil?.ToUnixTimeMilliseconds(),
@@ -209,13 +213,14 @@ public sealed class Person : ReceivePersistentActor, IWithTimers
     /// <summary>On a moving clock, wakes the entity when its code is due to change.</summary>
     private void ScheduleReevaluation()
     {
-        if (_settings.Clock.IsFixed || _state.LastChange?.ValidUntilMs is not { } until)
+        // The code now, not the last change: a later flag under the same colour may have moved its end.
+        if (_settings.Clock.IsFixed || Evaluate(_state).ValidUntil is not { } until)
         {
             Timers.Cancel(TimerKey);
             return;
         }
 
-        var due = DateTimeOffset.FromUnixTimeMilliseconds(until) - _settings.Clock.Now();
+        var due = until - _settings.Clock.Now();
         Timers.StartSingleTimer(TimerKey, new Reevaluate(_personKey), due > TimeSpan.Zero ? due : TimeSpan.Zero);
     }
 

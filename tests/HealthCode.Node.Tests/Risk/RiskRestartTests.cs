@@ -11,6 +11,7 @@ using HealthCode.Node.Runtime;
 using HealthCode.Node.Tests.Replay;
 using HealthCode.Risk;
 using HealthCode.Risk.Cluster.Codes;
+using HealthCode.Risk.Cluster.Persons;
 using HealthCode.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -54,7 +55,8 @@ public sealed class RiskRestartTests : IDisposable
             Path.Combine(_root, "risk", "persons.db"));
 
         await RunPhaseAsync(options, risk, first, waitForStorage: false);
-        await RunPhaseAsync(options, risk, second, waitForStorage: true);
+        var codes = await RunPhaseAsync(options, risk, second, waitForStorage: true,
+            () => ReadCodeChanges(kafka.BootstrapServers).Select(c => c.PersonKey).Distinct());
 
         var changes = ReadCodeChanges(kafka.BootstrapServers);
         foreach (var person in changes.GroupBy(c => c.PersonKey))
@@ -63,12 +65,23 @@ public sealed class RiskRestartTests : IDisposable
             Assert.Equal(Enumerable.Range(1, sequences.Count).Select(i => (long)i), sequences.Order());
         }
 
-        var latest = changes.GroupBy(c => c.PersonKey).Select(g => g.MaxBy(c => c.Sequence)!);
-        Assert.Equal(expected, CodeLines.Format(latest));
+        var colours = codes.ToDictionary(c => c.PersonKey, c => c.Code.Colour);
+        foreach (var person in changes.GroupBy(c => c.PersonKey))
+        {
+            var last = person.MaxBy(c => c.Sequence)!;
+            Assert.Equal(last.NewColour.ToString(), colours[person.Key].ToString());
+        }
+
+        Assert.Equal(expected, CodeLines.Format(codes));
     }
 
-    private async Task RunPhaseAsync(NodeOptions options, RiskOptions risk,
-        IReadOnlyList<(Feed Feed, string Path)> files, bool waitForStorage)
+    /// <summary>
+    /// Runs the node over <paramref name="files"/> until it has caught up; then, with <paramref name="askFor"/>,
+    /// returns the codes of the persons it names while the node still runs.
+    /// </summary>
+    private static async Task<IReadOnlyList<CodeAck>> RunPhaseAsync(NodeOptions options, RiskOptions risk,
+        IReadOnlyList<(Feed Feed, string Path)> files, bool waitForStorage,
+        Func<IEnumerable<string>>? askFor = null)
     {
         await using var runtime = await NodeRuntime.StartAsync(options, withStorage: true,
             NullLoggerFactory.Instance, CancellationToken.None, risk);
@@ -79,6 +92,8 @@ public sealed class RiskRestartTests : IDisposable
         {
             await runtime.WaitForStorageAsync(CancellationToken.None);
         }
+
+        return askFor is null ? [] : await runtime.Risk!.CodesOfAsync(askFor());
     }
 
     private async Task<string> ReplayUninterruptedAsync(RuleScenario scenario)

@@ -1,0 +1,101 @@
+using Akka.Actor;
+using Akka.Event;
+
+namespace HealthCode.Node.Risk;
+
+/// <summary>
+/// The cluster singleton that runs the detection pipeline: started on the oldest risk node, and on another one
+/// when that node leaves or is downed. The pipeline drains (commits what was acknowledged) before a hand-over.
+/// </summary>
+internal sealed class EngineHost : ReceiveActor, IWithTimers
+{
+    /// <summary>How long a failed start waits before the next attempt.</summary>
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
+
+    private readonly Func<CancellationToken, Task<DetectionPipeline>> _start;
+    private readonly Action<DetectionPipeline?, Exception?> _report;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly CancellationTokenSource _stopping = new();
+    private Task<DetectionPipeline>? _starting;
+
+    /// <summary>
+    /// Creates the host; <paramref name="report"/> tells the local risk role of the running pipeline (or of the
+    /// failure of a start) and of its end (null, null).
+    /// </summary>
+    public EngineHost(
+        Func<CancellationToken, Task<DetectionPipeline>> start, Action<DetectionPipeline?, Exception?> report)
+    {
+        _start = start;
+        _report = report;
+
+        Receive<Start>(_ => BeginStart());
+        Receive<Started>(started => _report(started.Pipeline, null));
+        Receive<StartFailed>(failed =>
+        {
+            _log.Error(failed.Cause, "The detection engine failed to start; trying again in {0}", RetryAfter);
+            _report(null, failed.Cause);
+            Timers.StartSingleTimer("retry", Start.Instance, RetryAfter);
+        });
+        ReceiveAsync<Stop>(_ => StopAsync());
+    }
+
+    /// <inheritdoc/>
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    /// <summary>The props of the host.</summary>
+    public static Props Props(
+        Func<CancellationToken, Task<DetectionPipeline>> start, Action<DetectionPipeline?, Exception?> report) =>
+        Akka.Actor.Props.Create(() => new EngineHost(start, report));
+
+    /// <inheritdoc/>
+    protected override void PreStart() => Self.Tell(Start.Instance);
+
+    /// <inheritdoc/>
+    protected override void PostStop()
+    {
+        // Without a hand-over (the actor system stops) the role drains the pipeline itself; just stop a start.
+        _stopping.Cancel();
+        _stopping.Dispose();
+    }
+
+    private void BeginStart()
+    {
+        _starting = _start(_stopping.Token);
+        _starting.PipeTo(Self, success: pipeline => new Started(pipeline), failure: cause => new StartFailed(cause));
+    }
+
+    private async Task StopAsync()
+    {
+        _stopping.Cancel();
+
+        // Awaited in the actor's context (no ConfigureAwait): Context.Stop below needs it. A start that failed or
+        // was cut short has nothing to drain.
+        if (_starting is not null)
+        {
+            await Task.WhenAny(_starting);
+            if (_starting.IsCompletedSuccessfully)
+            {
+                await _starting.Result.DisposeAsync();
+            }
+        }
+
+        _report(null, null);
+        Context.Stop(Self);
+    }
+
+    /// <summary>Starts (or retries starting) the pipeline.</summary>
+    private sealed class Start
+    {
+        public static readonly Start Instance = new();
+    }
+
+    private sealed record Started(DetectionPipeline Pipeline);
+
+    private sealed record StartFailed(Exception Cause);
+
+    /// <summary>The singleton's termination message: drain, then stop, so the next node starts after.</summary>
+    internal sealed class Stop
+    {
+        public static readonly Stop Instance = new();
+    }
+}
