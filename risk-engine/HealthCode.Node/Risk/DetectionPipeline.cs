@@ -73,8 +73,8 @@ internal sealed class DetectionPipeline : IAsyncDisposable
         TimeSpan commitInterval, IAnalyticsStore? history, CancellationToken cancellationToken)
     {
         var logger = loggerFactory.CreateLogger("HealthCode.Node.Risk");
-        var pipeline = new DetectionPipeline(
-            new DetectionEngine(options.Rules, options.Horizon), persons, producer, logger);
+        var engine = options.StartingEngine?.Invoke() ?? new DetectionEngine(options.Rules, options.Horizon);
+        var pipeline = new DetectionPipeline(engine, persons, producer, logger);
 
         if (history is not null)
         {

@@ -1,5 +1,6 @@
 using HealthCode.Risk;
 using HealthCode.Risk.Cluster.Codes;
+using HealthCode.Risk.Engine;
 
 namespace HealthCode.Node.Risk;
 
@@ -38,6 +39,12 @@ internal sealed record RiskOptions(RuleSettings Rules, EngineClock Clock, DateTi
 
     /// <summary>Members to join; empty forms a cluster of this node alone.</summary>
     public IReadOnlyList<string> SeedNodes { get; init; } = [];
+
+    /// <summary>
+    /// Makes the engine the node starts from instead of an empty one; benchmarks hand in one that already holds a
+    /// history. Null in service, where the history comes from ClickHouse.
+    /// </summary>
+    public Func<DetectionEngine>? StartingEngine { get; init; }
 
     /// <summary>The service defaults: DESIGN rules, the wall clock, the journal in the data directory.</summary>
     public static RiskOptions InService(string dataDirectory) => new(
