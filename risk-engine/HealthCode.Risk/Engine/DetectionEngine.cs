@@ -28,6 +28,9 @@ namespace HealthCode.Risk.Engine;
 /// </remarks>
 public sealed class DetectionEngine
 {
+    /// <summary>Marked people from which a step computes their flags in parallel.</summary>
+    private const int ParallelFrom = 256;
+
     private readonly RuleSettings _settings;
     private readonly Grid _grid;
     private readonly long _gapMs;
@@ -340,10 +343,13 @@ public sealed class DetectionEngine
         var dirty = _dirtyPersons.Select(p => (Person: p, Cases: (HashSet<string>?)null))
             .Concat(_dirtyPairs
                 .Where(p => !_dirtyPersons.Contains(p.Key))
-                .Select(p => (p.Key, (HashSet<string>?)p.Value)));
-        foreach (var (person, cases) in dirty)
+                .Select(p => (p.Key, (HashSet<string>?)p.Value)))
+            .ToList();
+        var computed = ComputeFlags(dirty);
+        for (var i = 0; i < dirty.Count; i++)
         {
-            if (Recompute(person, cases) is { } change)
+            var (person, cases) = dirty[i];
+            if (Recompute(person, cases, computed[i]) is { } change)
             {
                 changedFlags[person] = change.Flags;
                 withdrawn[person] = change.Withdrawn;
@@ -619,15 +625,52 @@ public sealed class DetectionEngine
     }
 
     /// <summary>
-    /// Recomputes a person's flags towards <paramref name="cases"/> (all cases when null) and keeps those towards
-    /// the others; the new set when it differs from the last one, else null.
+    /// The flags each marked person has now towards its marked cases (all cases when null), in the order given.
     /// </summary>
-    private FlagChange? Recompute(string personKey, HashSet<string>? cases)
+    /// <remarks>
+    /// Only reads the indexes, so a large step spreads it over the cores: a new case with two weeks of history
+    /// marks thousands of people at once, and this is most of what that step costs. The results are applied in
+    /// order afterwards, so they never depend on how the work was split.
+    /// </remarks>
+    private List<ContactFlag>[] ComputeFlags(List<(string Person, HashSet<string>? Cases)> dirty)
+    {
+        var computed = new List<ContactFlag>[dirty.Count];
+        if (dirty.Count < ParallelFrom)
+        {
+            for (var i = 0; i < dirty.Count; i++)
+            {
+                computed[i] = ComputeFlags(dirty[i].Person, dirty[i].Cases);
+            }
+
+            return computed;
+        }
+
+        // ExposuresOf fills a cache on first use; filled here, the parallel readers below never write it.
+        foreach (var caseKey in _caseKeys)
+        {
+            ExposuresOf(caseKey);
+        }
+
+        Parallel.For(0, dirty.Count, i => computed[i] = ComputeFlags(dirty[i].Person, dirty[i].Cases));
+        return computed;
+    }
+
+    private List<ContactFlag> ComputeFlags(string personKey, HashSet<string>? cases)
     {
         var computed = new List<ContactFlag>();
         AddCompanionFlags(personKey, cases, computed);
         AddTravelFlags(personKey, cases, _flights, (e, c, p) => _flightRule.Evaluate(e, c, p), computed);
         AddTravelFlags(personKey, cases, _rail, (e, c, p) => _railRule.Evaluate(e, c, p), computed);
+        return computed;
+    }
+
+    /// <summary>
+    /// Replaces a person's flags towards <paramref name="cases"/> (all cases when null) with
+    /// <paramref name="computed"/> and keeps those towards the others; the new set when it differs from the last
+    /// one, else null.
+    /// </summary>
+    private FlagChange? Recompute(string personKey, HashSet<string>? cases, List<ContactFlag> computed)
+    {
         var fresh = computed
             .GroupBy(f => f.Evidence.CaseKey!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => Canonical(g), StringComparer.Ordinal);

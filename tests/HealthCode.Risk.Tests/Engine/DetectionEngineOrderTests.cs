@@ -63,6 +63,43 @@ public sealed class DetectionEngineOrderTests
         }
     }
 
+    [Fact]
+    public void Step_HundredsMarkedAtOnce_GivesTheFlagsOfStepsOfOne()
+    {
+        // 600 people near one case: a single step marks the 400 in its cell and computes their flags in parallel,
+        // while a step after each person's records marks one at a time.
+        var scenario = new EngineScenario();
+        var crowd = Enumerable.Range(0, 600).Select(i => $"crowd{i:000}").ToList();
+        var steps = new List<int>();
+        scenario.Register("sim-case", "case-1");
+        scenario.Stay("sim-case", CellX, At(3, 9), At(3, 12));
+        scenario.Report("case-1", At(5, 0));
+        foreach (var (person, i) in crowd.Select((p, i) => (p, i)))
+        {
+            scenario.Register($"sim-{person}", person);
+            scenario.Stay($"sim-{person}", i % 3 == 0 ? Neighbour : CellX, At(3, 9).AddMinutes(i % 170),
+                At(3, 9).AddMinutes(i % 170 + 5 + i % 20));
+            steps.Add(scenario.Records.Count);
+        }
+
+        var atOnce = RunInOrder(scenario.Records);
+        var oneByOne = new DetectionEngine(Settings);
+        for (var r = 0; r < scenario.Records.Count; r++)
+        {
+            scenario.Records[r](oneByOne);
+            if (steps.Contains(r + 1))
+            {
+                oneByOne.Step();
+            }
+        }
+
+        Assert.InRange(crowd.Count(p => atOnce.FlagsOf(p).Count > 0), 150, 400);
+        foreach (var person in crowd)
+        {
+            Assert.True(atOnce.FlagsOf(person).SequenceEqual(oneByOne.FlagsOf(person)), $"{person} differs");
+        }
+    }
+
     private static DetectionEngine RunInOrder(IReadOnlyList<Action<DetectionEngine>> records)
     {
         var engine = new DetectionEngine(Settings);
