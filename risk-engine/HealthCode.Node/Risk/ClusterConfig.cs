@@ -24,8 +24,10 @@ internal static class ClusterConfig
             journal = SqlitePersistence.Config(risk.JournalPath);
         }
 
-        // Passivation is off because a passivated person would lose its quarantine timer; an entity that stops
-        // itself only when no change is scheduled is not built yet, so every person touched stays in memory.
+        // Sharding's own idle passivation is off because it would stop a person with a running quarantine timer;
+        // a person asks to be passivated itself when idle with nothing scheduled. Remembered entities (kept in the
+        // journal) restart at once where their shard moves or after a crash, so a running timer is never lost:
+        // exactly the persons not passivated are remembered.
         // The split-brain resolver downs the minority side of a partition (or the whole cluster if it is even), so
         // the engine singleton can never run on both sides.
         var cluster = ConfigurationFactory.ParseString($$"""
@@ -41,6 +43,8 @@ internal static class ClusterConfig
               cluster {
                 min-nr-of-members = 1
                 sharding.passivate-idle-entity-after = off
+                sharding.remember-entities = on
+                sharding.remember-entities-store = eventsourced
                 log-info = off
                 downing-provider-class = "Akka.Cluster.SBR.SplitBrainResolverProvider, Akka.Cluster"
                 split-brain-resolver.active-strategy = keep-majority

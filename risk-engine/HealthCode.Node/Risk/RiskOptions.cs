@@ -28,6 +28,12 @@ internal sealed record RiskOptions(RuleSettings Rules, EngineClock Clock, DateTi
     /// <summary>Port of the HTTP API on localhost; null serves none, 0 picks a free port.</summary>
     public int? ApiPort { get; init; }
 
+    /// <summary>
+    /// How long a person entity without a scheduled change stays in memory after its last message; one with a
+    /// running quarantine on the wall clock stays for its timer.
+    /// </summary>
+    public TimeSpan PersonIdleAfter { get; init; } = TimeSpan.FromMinutes(10);
+
     /// <summary>The number of person shards; it must not change while a journal lives.</summary>
     public int MaxShards { get; init; } = 100;
 

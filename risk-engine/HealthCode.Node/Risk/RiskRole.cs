@@ -71,7 +71,10 @@ internal sealed class RiskRole : IAsyncDisposable
         var board = new CodeBoard();
         var publisher = system.ActorOf(
             CodePublisher.Props(producer, board, options.Rules.Version, logger), "code-publisher");
-        var personSettings = new PersonSettings(options.Rules, options.Clock, publisher, options.SnapshotEvery);
+        var personSettings = new PersonSettings(options.Rules, options.Clock, publisher, options.SnapshotEvery)
+        {
+            IdleAfter = options.PersonIdleAfter,
+        };
 
         var persons = await ClusterSharding.Get(system).StartAsync(
             PersonTypeName,

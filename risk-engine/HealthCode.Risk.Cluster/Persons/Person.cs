@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Cluster.Sharding;
 using Akka.Event;
 using Akka.Persistence;
 using HealthCode.Risk.Cluster.Codes;
@@ -48,6 +49,11 @@ public sealed class Person : ReceivePersistentActor, IWithTimers
 
         Recovering();
         Active();
+
+        if (settings.IdleAfter is { } idle)
+        {
+            Context.SetReceiveTimeout(idle);
+        }
     }
 
     /// <inheritdoc/>
@@ -98,6 +104,8 @@ public sealed class Person : ReceivePersistentActor, IWithTimers
         Command<CodeChangeDelivered>(OnDelivered);
         Command<GetCode>(_ => Sender.Tell(new CodeAck(_personKey, Evaluate(_state), _state.LastSequence)));
         Command<GetState>(_ => Sender.Tell(new StateAck(_personKey, _state, LastSequenceNr)));
+        Command<ReceiveTimeout>(_ => OnIdle());
+        Command<StopEntity>(_ => Context.Stop(Self));
 
         Command<SaveSnapshotSuccess>(success =>
             DeleteSnapshots(new SnapshotSelectionCriteria(success.Metadata.SequenceNr - 1)));
@@ -168,6 +176,21 @@ public sealed class Person : ReceivePersistentActor, IWithTimers
             ScheduleReevaluation();
             SnapshotIfDue();
         });
+    }
+
+    /// <summary>
+    /// Asks the shard to stop this entity unless something is pending: a change not yet on the topic, or a change
+    /// of colour the timer must make. The journal holds everything else, and the next message recovers it.
+    /// </summary>
+    private void OnIdle()
+    {
+        var changeDue = !_settings.Clock.IsFixed && Evaluate(_state).ValidUntil is not null;
+        if (_awaitingDelivery.Count > 0 || _state.Unpublished.Length > 0 || changeDue)
+        {
+            return;
+        }
+
+        Context.Parent.Tell(new Passivate(StopEntity.Instance));
     }
 
     private void OnDelivered(CodeChangeDelivered delivered)
@@ -252,5 +275,11 @@ public sealed class Person : ReceivePersistentActor, IWithTimers
         {
             SaveSnapshot(_state);
         }
+    }
+
+    /// <summary>What the shard sends back once it stops routing to a passivating entity.</summary>
+    private sealed class StopEntity
+    {
+        public static readonly StopEntity Instance = new();
     }
 }

@@ -35,4 +35,10 @@ public sealed record PersonSettings
 
     /// <summary>Save a snapshot after every this many journaled events, which bounds the replay on recovery.</summary>
     public int SnapshotEvery { get; }
+
+    /// <summary>
+    /// How long an entity waits for a message before it asks its shard to stop it, when no change of its code is
+    /// scheduled; null keeps every entity in memory.
+    /// </summary>
+    public TimeSpan? IdleAfter { get; init; }
 }

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Cluster.Sharding;
 using Akka.Configuration;
 using Akka.TestKit;
 using Akka.TestKit.Xunit2;
@@ -15,6 +16,8 @@ public sealed class PersonTests : TestKit
 
     // Two days after the first flag: inside its seven-day quarantine.
     private static readonly EngineClock Clock = EngineClock.Fixed(Given.T0.AddDays(2));
+
+    private static readonly TimeSpan Idle = TimeSpan.FromMilliseconds(300);
 
     private readonly string _path;
     private readonly TestProbe _publisher;
@@ -160,6 +163,32 @@ public sealed class PersonTests : TestKit
     }
 
     [Fact]
+    public void Idle_NothingScheduled_AsksItsShardToStopIt()
+    {
+        var person = ChildActorOf(Person.Props(Given.PersonKey,
+            new PersonSettings(RuleSettings.Default, Clock, _publisher.Ref) { IdleAfter = Idle }));
+
+        person.Tell(Given.Declared("d1", Given.T0));
+        ExpectMsg<UpdatePersonAck>();
+
+        ExpectMsg<Passivate>(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public void Idle_QuarantineRunningOnAMovingClock_StaysForItsTimer()
+    {
+        var clock = EngineClock.Live(new StoppedTime(Given.T0.AddDays(2)));
+        var person = ChildActorOf(Person.Props(Given.PersonKey,
+            new PersonSettings(RuleSettings.Default, clock, _publisher.Ref) { IdleAfter = Idle }));
+
+        person.Tell(Given.Flags(Given.Companion(1)));
+        Deliver(_publisher.ExpectMsg<PublishCodeChange>());
+        ExpectMsg<UpdatePersonAck>();
+
+        ExpectNoMsg(Idle * 4);
+    }
+
+    [Fact]
     public void Update_DuplicateDeclaration_JournaledOnce()
     {
         var person = Spawn();
@@ -199,4 +228,10 @@ public sealed class PersonTests : TestKit
     private static Config ConfigFor(string path) =>
         ConfigurationFactory.ParseString("akka.test.single-expect-default = 20s")
             .WithFallback(SqlitePersistence.Config(path));
+
+    /// <summary>A wall clock that stands still, so a live engine clock has a known now.</summary>
+    private sealed class StoppedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
 }
