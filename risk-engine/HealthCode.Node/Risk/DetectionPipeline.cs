@@ -44,6 +44,8 @@ internal sealed class DetectionPipeline : IAsyncDisposable
     private readonly IProducer<byte[]?, byte[]> _producer;
     private readonly ILogger _logger;
     private readonly List<double> _latencies = [];
+    // One per latency, under the same lock, so that the two lists stay in step.
+    private readonly List<(double Step, double Apply)> _batchTimes = [];
     private readonly Lazy<Task> _disposal;
     private KafkaConsumerControl? _control;
     private Task<Done>? _completion;
@@ -136,6 +138,18 @@ internal sealed class DetectionPipeline : IAsyncDisposable
         lock (_latencies)
         {
             return [.. _latencies];
+        }
+    }
+
+    /// <summary>
+    /// Where each latency of <see cref="Latencies"/> went inside its batch, in seconds and in the same order: the
+    /// engine's decode and step, then the person updates (journal, code changes on Kafka) until acknowledged.
+    /// </summary>
+    public IReadOnlyList<(double Step, double Apply)> CaseBatchTimes()
+    {
+        lock (_latencies)
+        {
+            return [.. _batchTimes];
         }
     }
 
@@ -248,14 +262,17 @@ internal sealed class DetectionPipeline : IAsyncDisposable
             updates = _engine.Step();
         }
 
+        var step = clock.Elapsed;
         await ApplyAsync(updates).ConfigureAwait(false);
-        RecordLatencies(caseReports);
+        RecordLatencies(caseReports, step.TotalSeconds, (clock.Elapsed - step).TotalSeconds);
 
         RiskMetrics.BatchSeconds.Observe(clock.Elapsed.TotalSeconds);
         if (clock.Elapsed > TimeSpan.FromSeconds(5))
         {
-            _logger.LogWarning("Slow risk batch: {Records} records, {Updates} person updates in {Seconds:F1} s",
-                records.Count, updates.Count, clock.Elapsed.TotalSeconds);
+            _logger.LogWarning(
+                "Slow risk batch: {Records} records, {Updates} person updates in {Seconds:F1} s " +
+                "(engine step {StepSeconds:F1} s)",
+                records.Count, updates.Count, clock.Elapsed.TotalSeconds, step.TotalSeconds);
         }
 
         return records;
@@ -286,7 +303,7 @@ internal sealed class DetectionPipeline : IAsyncDisposable
         [.. update.Reports.Select(StoredReport.From)],
         [.. update.Declarations.Select(StoredDeclaration.From)]);
 
-    private void RecordLatencies(List<DateTimeOffset> caseReports)
+    private void RecordLatencies(List<DateTimeOffset> caseReports, double stepSeconds, double applySeconds)
     {
         if (caseReports.Count == 0)
         {
@@ -300,6 +317,7 @@ internal sealed class DetectionPipeline : IAsyncDisposable
             {
                 var seconds = Math.Max(0, (now - published).TotalSeconds);
                 _latencies.Add(seconds);
+                _batchTimes.Add((stepSeconds, applySeconds));
                 RiskMetrics.DetectionLatency.Observe(seconds);
             }
         }

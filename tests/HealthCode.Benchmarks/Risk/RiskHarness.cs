@@ -6,8 +6,10 @@ namespace HealthCode.Benchmarks.Risk;
 /// </summary>
 /// <remarks>
 /// <c>risk-throughput</c> streams pings into a loaded engine; <c>risk-latency</c> times a new case against a full
-/// history; <c>risk-sql</c> times the same cases in the engine and as <c>CompanionQuery</c> in chDB. Each takes
-/// <c>--people N --days D --interval MIN --cases C</c>; the defaults finish in under ten minutes on two cores.
+/// history; <c>risk-sql</c> times the same cases in the engine and as <c>CompanionQuery</c> in chDB;
+/// <c>risk-e2e</c> times them through a node (embedded Kafka, engine, journaled persons, published code changes).
+/// Each takes <c>--people N --days D --interval MIN --cases C</c>; the defaults finish in under ten minutes on two
+/// cores.
 /// </remarks>
 internal static class RiskHarness
 {
@@ -31,6 +33,10 @@ internal static class RiskHarness
             case "risk-sql":
                 var sql = HarnessOptions.Parse(rest, new HarnessOptions { People = 20_000, Cases = 3 });
                 await SqlPeerRun.RunAsync(sql).ConfigureAwait(false);
+                return 0;
+            case "risk-e2e":
+                await EndToEndRun.RunAsync(HarnessOptions.Parse(rest, new HarnessOptions { Cases = 20 }))
+                    .ConfigureAwait(false);
                 return 0;
             default:
                 return null;

@@ -1,0 +1,202 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Confluent.Kafka;
+using Google.Protobuf;
+using HealthCode.Contracts.Feeds;
+using HealthCode.Ingest.Publishing;
+using HealthCode.Kafka;
+using HealthCode.Node.Risk;
+using HealthCode.Node.Runtime;
+using HealthCode.Risk;
+using HealthCode.Risk.Cluster.Codes;
+using HealthCode.Risk.Engine;
+using HealthCode.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace HealthCode.Benchmarks.Risk;
+
+/// <summary>
+/// Detection latency through a whole node: a full history loaded into the engine, then one new case at a time
+/// produced to Kafka and timed, as the pipeline does, from the report's Kafka timestamp until every person update
+/// it caused is journaled and its code changes are delivered to <c>code-changes</c>.
+/// </summary>
+internal static class EndToEndRun
+{
+    private static readonly TimeSpan CaseTimeout = TimeSpan.FromMinutes(5);
+
+    /// <summary>Loads the history, starts a node on it and times <see cref="HarnessOptions.Cases"/> cases.</summary>
+    public static async Task RunAsync(HarnessOptions options)
+    {
+        Console.WriteLine($"risk-e2e: {options}");
+        var (city, engine) = LatencyRun.Load(options);
+        var cases = LatencyRun.Cases(city, options.Cases);
+        var root = Path.Combine(Path.GetTempPath(), "healthcode-e2e-" + Guid.NewGuid().ToString("N"));
+
+        try
+        {
+            var results = await MeasureAsync(city, engine, cases, root).ConfigureAwait(false);
+            Print(results);
+        }
+        finally
+        {
+            TryDelete(root);
+        }
+    }
+
+    private static async Task<List<CaseResult>> MeasureAsync(SyntheticCity city, DetectionEngine engine,
+        IReadOnlyList<SyntheticCase> cases, string root)
+    {
+        using var loggerFactory = CreateLoggerFactory();
+        var end = DateTimeOffset.FromUnixTimeMilliseconds(city.EndMs);
+        // A clock fixed at the city's end keeps the new contacts' quarantines running, so codes really change.
+        var risk = new RiskOptions(RuleSettings.Default, EngineClock.Fixed(end), null,
+            Path.Combine(root, "risk", "persons.db"))
+        {
+            RebuildFromHistory = false,
+            StartingEngine = () => engine,
+        };
+        // No bootstrap servers: the node starts the embedded mock cluster, creates the topics and commits every
+        // 200 ms as the demo does, so waiting for zero lag does not wait for a slower commit interval.
+        var node = new NodeOptions(new KafkaSettings(), new StorageSettings(),
+            new IngestSettings { Pepper = "risk-e2e" }, root)
+        {
+            MetricsPort = 0,
+        };
+
+        var started = Stopwatch.StartNew();
+        await using var runtime = await NodeRuntime.StartAsync(node, withStorage: false, loggerFactory,
+            CancellationToken.None, risk).ConfigureAwait(false);
+        var pipeline = await LocalEngineAsync(runtime.Risk!).ConfigureAwait(false);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  node started with the engine in {started.Elapsed.TotalSeconds:F1} s; journal {risk.JournalPath}"));
+
+        var results = new List<CaseResult>();
+        foreach (var c in cases)
+        {
+            results.Add(await TimeAsync(runtime, pipeline, c).ConfigureAwait(false));
+            Console.WriteLine($"    {results[^1]}");
+        }
+
+        return results;
+    }
+
+    /// <summary>Produces one case, waits until the node has fully handled it, and reads where the time went.</summary>
+    private static async Task<CaseResult> TimeAsync(NodeRuntime runtime, DetectionPipeline pipeline,
+        SyntheticCase c)
+    {
+        var board = runtime.Risk!.Board;
+        var seen = pipeline.Latencies().Count;
+        var changesBefore = board.Accepted;
+        var key = Encoding.UTF8.GetBytes(c.PersonKey);
+        var watch = Stopwatch.StartNew();
+
+        // The location is delivered before the report is produced, so the engine never sees the report without it
+        // and the report's timestamp, where the latency starts, is the later one.
+        foreach (var location in c.LocationEvents())
+        {
+            await runtime.Producer.ProduceAsync(Topics.Canonical(Feed.CaseLocations),
+                new Message<byte[]?, byte[]> { Key = key, Value = location.ToByteArray() }).ConfigureAwait(false);
+        }
+
+        await runtime.Producer.ProduceAsync(Topics.Canonical(Feed.Cases),
+            new Message<byte[]?, byte[]> { Key = key, Value = c.ToEvent().ToByteArray() }).ConfigureAwait(false);
+
+        await WaitForLatencyAsync(runtime, pipeline, seen).ConfigureAwait(false);
+        var observed = watch.Elapsed;
+        await runtime.WaitForRiskAsync(CancellationToken.None).ConfigureAwait(false);
+
+        var (step, apply) = pipeline.CaseBatchTimes()[seen];
+        return new CaseResult(c.PersonKey, pipeline.Latencies()[seen] * 1000, step * 1000, apply * 1000,
+            observed.TotalMilliseconds, board.Accepted - changesBefore);
+    }
+
+    private static async Task WaitForLatencyAsync(NodeRuntime runtime, DetectionPipeline pipeline, int seen)
+    {
+        var deadline = Stopwatch.StartNew();
+
+        // Polled rather than signalled: the pipeline has no completion event, and 5 ms is far below what is measured.
+        while (pipeline.Latencies().Count <= seen)
+        {
+            runtime.Risk!.ThrowIfFailed();
+            if (deadline.Elapsed > CaseTimeout)
+            {
+                throw new TimeoutException($"The node recorded no latency for a case within {CaseTimeout}.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(5)).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<DetectionPipeline> LocalEngineAsync(RiskRole risk)
+    {
+        var deadline = Stopwatch.StartNew();
+
+        // The engine is a cluster singleton: it starts after the node has joined its own cluster.
+        while (true)
+        {
+            if (risk.LocalEngine is { } pipeline)
+            {
+                return pipeline;
+            }
+
+            risk.ThrowIfFailed();
+            if (deadline.Elapsed > TimeSpan.FromMinutes(2))
+            {
+                throw new TimeoutException("The engine singleton did not start within two minutes.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100)).ConfigureAwait(false);
+        }
+    }
+
+    private static void Print(List<CaseResult> results)
+    {
+        Console.WriteLine($"  end to end (Kafka timestamp -> journaled and published): " +
+            $"{new LatencySummary(results.Select(r => r.LatencyMs))}");
+        Console.WriteLine($"    engine decode + step: {new LatencySummary(results.Select(r => r.StepMs))}");
+        Console.WriteLine($"    person updates (journal, code changes delivered): " +
+            $"{new LatencySummary(results.Select(r => r.ApplyMs))}");
+        Console.WriteLine($"    Kafka to batch start: " +
+            $"{new LatencySummary(results.Select(r => r.LatencyMs - r.StepMs - r.ApplyMs))}");
+        Console.WriteLine($"  produce -> latency recorded, seen by the harness: " +
+            $"{new LatencySummary(results.Select(r => r.ObservedMs))}");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  code changes per case: mean {results.Average(r => r.CodeChanges):N1}, " +
+            $"max {results.Max(r => r.CodeChanges):N0}"));
+    }
+
+    /// <summary>SQLite's pooled connections may still hold the journal; the OS cleans the temp folder then.</summary>
+    private static void TryDelete(string root)
+    {
+        try
+        {
+            if (Directory.Exists(root))
+            {
+                Directory.Delete(root, recursive: true);
+            }
+        }
+        catch (IOException ex)
+        {
+            Console.WriteLine($"  could not delete {root}: {ex.Message}");
+        }
+    }
+
+    private static ILoggerFactory CreateLoggerFactory() => LoggerFactory.Create(builder => builder
+        // Warnings only: they include the pipeline's 'Slow risk batch' and keep the figures readable.
+        .SetMinimumLevel(LogLevel.Warning)
+        .AddSimpleConsole(options =>
+        {
+            options.SingleLine = true;
+            options.TimestampFormat = "HH:mm:ss ";
+        }));
+
+    /// <summary>One case's figures in milliseconds, and the code changes it caused.</summary>
+    private sealed record CaseResult(string PersonKey, double LatencyMs, double StepMs, double ApplyMs,
+        double ObservedMs, long CodeChanges)
+    {
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+            $"case {PersonKey[..8]}: {LatencyMs:F0} ms end to end (step {StepMs:F0}, updates {ApplyMs:F0}), " +
+            $"{CodeChanges:N0} code changes");
+    }
+}
