@@ -185,12 +185,16 @@ public sealed class DetectionEngine
     private bool ChangedStaysMeetACase(SubscriberTrack track, long atMs)
     {
         var pings = track.Pings;
-        var index = track.IndexOf(atMs);
+
+        // Pings at one instant sort by record id, so the new ping can lie anywhere among the pings at its instant:
+        // [first, last] holds them all.
+        var first = track.IndexOf(atMs);
+        var last = track.IndexOf(atMs + 1) - 1;
 
         // The runs on either side of the new ping may have been one run before it split them; walking outwards
         // from its neighbours covers the runs before and after the insertion alike.
-        var lowest = RunStart(pings, Math.Max(0, index - 1));
-        var highest = RunEnd(pings, Math.Min(pings.Count - 1, index + 1));
+        var lowest = RunStart(pings, Math.Max(0, first - 1));
+        var highest = RunEnd(pings, Math.Min(pings.Count - 1, last + 1));
         var from = pings[lowest].AtMs;
         var to = pings[highest].AtMs;
 

@@ -79,7 +79,10 @@ internal sealed class SubscriberTrack
         return false;
     }
 
-    /// <summary>The cells of the pings just before and just after an instant, if any.</summary>
+    /// <summary>
+    /// The cells of the pings just before and just after an instant, if any, and of every ping at the instant: a
+    /// ping of another SIM at that instant sorts among them by record id.
+    /// </summary>
     public IEnumerable<CellKey> NeighbourCells(long atMs)
     {
         var after = IndexOf(atMs);
@@ -87,6 +90,11 @@ internal sealed class SubscriberTrack
         if (after > 0)
         {
             yield return _pings[after - 1].Cell;
+        }
+
+        for (; after < _pings.Count && _pings[after].AtMs == atMs; after++)
+        {
+            yield return _pings[after].Cell;
         }
 
         if (after < _pings.Count)

@@ -1,0 +1,95 @@
+using HealthCode.Contracts.Geo;
+using HealthCode.Risk.Engine;
+using HealthCode.Risk.Rules;
+using static HealthCode.Risk.Tests.Engine.EngineScenario;
+
+namespace HealthCode.Risk.Tests.Engine;
+
+/// <summary>
+/// A SIM can report several pings at the same instant (two cells' records in one second). A late ping at such an
+/// instant must still mark its person when it extends a stay that meets a case.
+/// </summary>
+public sealed class DetectionEngineSameInstantTests
+{
+    [Fact]
+    public void Step_LatePingSharingItsInstantWithTwoEarlierPings_FlagsTheCompanionLikeAFullRun()
+    {
+        var scenario = new EngineScenario();
+        scenario.Register("case-sim", "case-1");
+        scenario.Report("case-1", Day(5));
+        scenario.Stay("case-sim", CellX, At(2, 10), At(2, 11));
+        scenario.Register("p-sim", "p");
+
+        // Two pings of p at 10:00 in the next cell, then a stay in the case's cell of only 7 minutes.
+        scenario.Ping("p-sim", Neighbour, At(2, 10));
+        scenario.Ping("p-sim", Neighbour, At(2, 10));
+        scenario.Ping("p-sim", CellX, At(2, 10, 5));
+        scenario.Ping("p-sim", CellX, At(2, 10, 12));
+
+        // The late one: also at 10:00 (a greater record id, so it sorts after the other two), in the case's cell,
+        // making the stay 12 minutes.
+        scenario.Ping("p-sim", CellX, At(2, 10));
+        var records = scenario.Records;
+
+        var (expected, _) = scenario.Run();
+        Assert.Contains(expected.FlagsOf("p"),
+            f => f.Evidence.Rule == Rule.Companion && f.Evidence.CaseKey == "case-1");
+
+        var engine = new DetectionEngine(Settings);
+        foreach (var record in records.Take(records.Count - 1))
+        {
+            record(engine);
+        }
+
+        engine.Step();
+        Assert.Empty(engine.FlagsOf("p"));
+
+        records[^1](engine);
+        engine.Step();
+
+        Assert.Equal(expected.FlagsOf("p"), engine.FlagsOf("p"));
+    }
+
+    [Fact]
+    public void Step_LatePingOnOneSimSplittingAStayAtAnInstantOfTwoPingsOnTheOther_WithdrawsLikeAFullRun()
+    {
+        var scenario = new EngineScenario();
+        scenario.Register("case-sim", "case-1");
+        scenario.Report("case-1", Day(5));
+        scenario.Stay("case-sim", CellX, At(2, 10), At(2, 11));
+        scenario.Register("p-sim-1", "p");
+        scenario.Register("p-sim-2", "p");
+
+        // p's second SIM: in the next cell at 09:55 and 10:00, and also in the case's cell at 10:00, 10:05 and
+        // 10:12: a 12-minute stay with the case. Its first SIM: one ping far away at 09:00.
+        var far = new CellKey(CellX.Row + 5, CellX.Col + 5);
+        scenario.Ping("p-sim-1", far, At(2, 9));
+        scenario.Ping("p-sim-2", Neighbour, At(2, 9, 55));
+        scenario.Ping("p-sim-2", Neighbour, At(2, 10));
+        scenario.Ping("p-sim-2", CellX, At(2, 10));
+        scenario.Ping("p-sim-2", CellX, At(2, 10, 5));
+        scenario.Ping("p-sim-2", CellX, At(2, 10, 12));
+
+        // The late one, on the first SIM at 10:00 far away: it sorts after both 10:00 pings of the second SIM and
+        // splits the stay, which keeps only 7 minutes with the case.
+        scenario.Ping("p-sim-1", far, At(2, 10));
+        var records = scenario.Records;
+
+        var (expected, _) = scenario.Run();
+        Assert.Empty(expected.FlagsOf("p"));
+
+        var engine = new DetectionEngine(Settings);
+        foreach (var record in records.Take(records.Count - 1))
+        {
+            record(engine);
+        }
+
+        engine.Step();
+        Assert.Contains(engine.FlagsOf("p"), f => f.Evidence.Rule == Rule.Companion);
+
+        records[^1](engine);
+        engine.Step();
+
+        Assert.Equal(expected.FlagsOf("p"), engine.FlagsOf("p"));
+    }
+}
