@@ -94,6 +94,9 @@ internal static class DemoCommand
             ClickHouseRows = counts.Rows,
             Contacts = engine.CountContacts().ToDictionary(c => RiskEvents.RuleName(c.Rule), c => c.Contacts),
             Codes = ReplayCommand.CountColours(engine.Board.Latest()),
+            CodeChangesPublished = engine.Board.Accepted,
+            EnginePings = engine.PingCount(),
+            EngineRecordsLost = engine.LocalEngine?.Skipped ?? 0,
             DetectionLatency = DetectionLatency.Of(engine.Latencies()),
             CompanionTruth = truth is null ? null : CompanionScore.Of(CompanionPairs(engine), truth),
             ApiSample = apiSample,
@@ -204,6 +207,13 @@ internal static class DemoCommand
                     + "records, or some were lost", rows, table, records, feed.Name());
             }
         }
+
+        if (summary.EngineRecordsLost > 0)
+        {
+            logger.LogError(
+                "The risk engine never read {Lost} canonical records: the mock cluster dropped them while the engine "
+                + "lagged, so its contacts are incomplete", summary.EngineRecordsLost);
+        }
     }
 
     private static void Print(DemoSummary summary, double pipelineSeconds)
@@ -235,6 +245,9 @@ internal static class DemoCommand
         Console.WriteLine();
         Console.WriteLine("codes not green now: "
             + string.Join(", ", summary.Codes.Select(c => $"{c.Key} {c.Value:N0}")));
+
+        Console.WriteLine($"code changes published: {summary.CodeChangesPublished:N0}; engine holds "
+            + $"{summary.EnginePings:N0} pings, lost {summary.EngineRecordsLost:N0} records to the mock's retention");
 
         var latency = summary.DetectionLatency;
         Console.WriteLine($"detection latency over {latency.Cases:N0} case reports: p50 {latency.P50:F2} s, "

@@ -30,6 +30,20 @@ internal sealed record DemoSummary
     [JsonPropertyName("codes")]
     public required IReadOnlyDictionary<string, int> Codes { get; init; }
 
+    /// <summary>Colour changes this run published on <c>code-changes</c>.</summary>
+    [JsonPropertyName("code_changes_published")]
+    public required long CodeChangesPublished { get; init; }
+
+    /// <summary>Distinct pings the engine holds at the end: all valid ping lines when nothing was lost.</summary>
+    [JsonPropertyName("engine_pings")]
+    public required long EnginePings { get; init; }
+
+    /// <summary>
+    /// Canonical records the engine never read because the mock cluster had dropped them; 0 in a sound run.
+    /// </summary>
+    [JsonPropertyName("engine_records_lost")]
+    public required long EngineRecordsLost { get; init; }
+
     /// <summary>Seconds from each case report on Kafka to the code changes it caused being delivered.</summary>
     [JsonPropertyName("detection_latency_seconds")]
     public required DetectionLatency DetectionLatency { get; init; }

@@ -200,16 +200,18 @@ public sealed class Person : ReceivePersistentActor, IWithTimers
             return;
         }
 
+        // The change is on the topic, so the update it answers is safe to acknowledge now; the confirmation only
+        // spares a republish at the next recovery (a repeat consumers drop by person and sequence), so it need not
+        // hold up the engine's batch.
+        foreach (var waiting in _awaitingDelivery.Where(w => w.Sequence <= delivered.Sequence).ToList())
+        {
+            Reply(waiting.ReplyTo);
+            _awaitingDelivery.Remove(waiting);
+        }
+
         Persist(new CodeChangesPublished(delivered.Sequence), e =>
         {
             _state = _state.With(e);
-
-            foreach (var waiting in _awaitingDelivery.Where(w => w.Sequence <= e.UpToSequence).ToList())
-            {
-                Reply(waiting.ReplyTo);
-                _awaitingDelivery.Remove(waiting);
-            }
-
             SnapshotIfDue();
         });
     }

@@ -82,6 +82,11 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Contains("/v1/codes/", sample.GetProperty("url").GetString(), StringComparison.Ordinal);
         Assert.Equal("red", sample.GetProperty("answer").GetProperty("color").GetString());
 
+        Assert.Equal(0, first.GetProperty("engine_records_lost").GetInt64());
+        Assert.Equal(first.GetProperty("records").GetProperty("pings").GetInt64(),
+            first.GetProperty("engine_pings").GetInt64());
+        Assert.True(first.GetProperty("code_changes_published").GetInt64() >= first.GetProperty("codes")
+            .EnumerateObject().Sum(c => c.Value.GetInt64()), "each person not green had a change published");
         Assert.Equal(first.GetProperty("contacts").ToString(), second.GetProperty("contacts").ToString());
         Assert.Equal(first.GetProperty("codes").ToString(), second.GetProperty("codes").ToString());
     }

@@ -128,6 +128,8 @@ public sealed class PersonTests : TestKit
         person.Tell(Given.Flags(Given.Companion(1)));
         Deliver(_publisher.ExpectMsg<PublishCodeChange>());
         ExpectMsg<UpdatePersonAck>();
+        // The ack comes once the change is on the topic; its confirmation is journaled just after.
+        AwaitAssert(() => Assert.Equal(2, TempDatabase.Events(_path, PersistenceId)));
         Stop(person);
 
         var recovered = Spawn();
