@@ -25,8 +25,15 @@ namespace HealthCode.Node.Risk;
 /// the code changes it made are on <c>code-changes</c>.
 /// </summary>
 /// <remarks>
+/// <para>
 /// One pipeline runs per cluster, on the node that holds the engine singleton (<see cref="EngineHost"/>): it holds
 /// the whole exposure index in that process, and the consumer group has this one member.
+/// </para>
+/// <para>
+/// The one-second detection target is not met: a new case's batch waits for thousands of person entities to
+/// start, recover, journal and publish, about 300 a second on the embedded SQLite journal (risk-e2e in
+/// docs/PERFORMANCE.md), while the engine's own step takes about one second at 100,000 people.
+/// </para>
 /// </remarks>
 internal sealed class DetectionPipeline : IAsyncDisposable
 {
