@@ -1,5 +1,6 @@
 using Akka.Configuration;
 using Akka.Persistence.Sql;
+using Npgsql;
 
 namespace HealthCode.Risk.Cluster.Persistence;
 
@@ -16,7 +17,7 @@ public static class PostgresPersistence
     public static Config Config(string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        var quoted = connectionString.Replace("\"", "\\\"", StringComparison.Ordinal);
+        var quoted = WithPoolLimit(connectionString).Replace("\"", "\\\"", StringComparison.Ordinal);
 
         // Unlike SQLite, PostgreSQL takes concurrent writers, so several write streams keep the journal busy.
         var hocon = $$"""
@@ -45,4 +46,28 @@ public static class PostgresPersistence
             """;
         return ConfigurationFactory.ParseString(hocon).WithFallback(SqlPersistence.DefaultConfiguration);
     }
+
+    /// <summary>
+    /// <paramref name="connectionString"/> with at most <see cref="DefaultPoolSize"/> connections unless it sets
+    /// its own limit.
+    /// </summary>
+    /// <remarks>
+    /// A new case wakes thousands of persons, up to 1,000 of them recovering at once, and Npgsql's default pool of
+    /// 100 per node then takes every connection the server allows (100 by default): measured here, the recoveries
+    /// failed with "remaining connection slots are reserved" and the engine's asks timed out. The journal and the
+    /// snapshot store share the one pool of this connection string; a query beyond it waits for a free connection.
+    /// </remarks>
+    public static string WithPoolLimit(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("pool size", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxPoolSize = DefaultPoolSize;
+        }
+
+        return builder.ConnectionString;
+    }
+
+    /// <summary>Connections one node opens to PostgreSQL at most, unless the connection string says otherwise.</summary>
+    public const int DefaultPoolSize = 20;
 }

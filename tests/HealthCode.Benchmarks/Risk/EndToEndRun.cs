@@ -55,6 +55,7 @@ internal static class EndToEndRun
         {
             RebuildFromHistory = false,
             StartingEngine = () => engine,
+            JournalConnectionString = Environment.GetEnvironmentVariable("HEALTHCODE_BENCH_POSTGRES"),
         };
         // No bootstrap servers: the node starts the embedded mock cluster, creates the topics and commits every
         // 200 ms as the demo does, so waiting for zero lag does not wait for a slower commit interval.
