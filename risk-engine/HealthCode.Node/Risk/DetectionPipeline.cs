@@ -31,8 +31,9 @@ namespace HealthCode.Node.Risk;
 /// </para>
 /// <para>
 /// The one-second detection target is not met: a new case's batch waits for thousands of person entities to
-/// start, recover, journal and publish, about 300 a second on the embedded SQLite journal (risk-e2e in
-/// docs/PERFORMANCE.md), while the engine's own step takes about one second at 100,000 people.
+/// start, recover, journal and publish, about 300 a second in risk-e2e, bound by starting and recovering new
+/// entities (about 670 a second, risk-persons; docs/PERFORMANCE.md), while the engine's own step takes about one
+/// second at 100,000 people.
 /// </para>
 /// </remarks>
 internal sealed class DetectionPipeline : IAsyncDisposable

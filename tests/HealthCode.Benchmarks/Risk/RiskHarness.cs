@@ -7,7 +7,8 @@ namespace HealthCode.Benchmarks.Risk;
 /// <remarks>
 /// <c>risk-throughput</c> streams pings into a loaded engine; <c>risk-latency</c> times a new case against a full
 /// history; <c>risk-sql</c> times the same cases in the engine and as <c>CompanionQuery</c> in chDB;
-/// <c>risk-e2e</c> times them through a node (embedded Kafka, engine, journaled persons, published code changes).
+/// <c>risk-e2e</c> times them through a node (embedded Kafka, engine, journaled persons, published code changes);
+/// <c>risk-persons</c> times the person entities alone (<c>--people</c> is the persons per batch).
 /// Each takes <c>--people N --days D --interval MIN --cases C</c>; the defaults finish in under ten minutes on two
 /// cores.
 /// </remarks>
@@ -36,6 +37,10 @@ internal static class RiskHarness
                 return 0;
             case "risk-e2e":
                 await EndToEndRun.RunAsync(HarnessOptions.Parse(rest, new HarnessOptions { Cases = 20 }))
+                    .ConfigureAwait(false);
+                return 0;
+            case "risk-persons":
+                await PersonPathRun.RunAsync(HarnessOptions.Parse(rest, new HarnessOptions { People = 2_000 }))
                     .ConfigureAwait(false);
                 return 0;
             default:
