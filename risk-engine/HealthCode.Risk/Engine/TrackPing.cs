@@ -13,10 +13,20 @@ internal readonly record struct TrackPing(long AtMs, CellKey Cell, UInt128 Recor
     /// <summary>The comparer of <see cref="Compare"/>, made once: binary searches run on every ping.</summary>
     public static IComparer<TrackPing> Order { get; } = Comparer<TrackPing>.Create(Compare);
 
-    /// <summary>The total order of a SIM's pings: time, then record id, so equal instants sort the same way.</summary>
+    /// <summary>
+    /// The total order of a person's pings: time, then cell, then record id. Pings at one instant in different
+    /// cells sort by cell, which depends only on the data: record ids hash the pseudonymised subscriber key, so an
+    /// order by id alone would make the stays (and the contacts) depend on the pepper.
+    /// </summary>
     public static int Compare(TrackPing a, TrackPing b)
     {
         var byTime = a.AtMs.CompareTo(b.AtMs);
-        return byTime != 0 ? byTime : a.RecordId.CompareTo(b.RecordId);
+        if (byTime != 0)
+        {
+            return byTime;
+        }
+
+        var byCell = a.Cell.Packed.CompareTo(b.Cell.Packed);
+        return byCell != 0 ? byCell : a.RecordId.CompareTo(b.RecordId);
     }
 }

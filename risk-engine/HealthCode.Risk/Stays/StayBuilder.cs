@@ -27,21 +27,23 @@ public sealed class StayBuilder
         ArgumentException.ThrowIfNullOrEmpty(personKey);
         ArgumentNullException.ThrowIfNull(pings);
 
-        // A total order (time, then record id) makes the result independent of delivery order, even for pings
-        // observed at the same instant.
+        // A total order (time, cell, record id; the engine's TrackPing.Compare) makes the result independent of
+        // delivery order, and of the pepper, even for pings observed at the same instant.
         var ordered = pings
             .DistinctBy(p => p.RecordId, StringComparer.Ordinal)
-            .OrderBy(p => p.ObservedAt)
-            .ThenBy(p => p.RecordId, StringComparer.Ordinal)
+            .Select(p => (Ping: p, Cell: _grid.CellOf(p.Lat, p.Lon)))
+            .OrderBy(p => p.Ping.ObservedAt)
+            .ThenBy(p => p.Cell.Packed)
+            .ThenBy(p => p.Ping.RecordId, StringComparer.Ordinal)
             .ToList();
-
-        var cells = ordered.Select(p => _grid.CellOf(p.Lat, p.Lon)).ToList();
+        var cells = ordered.Select(p => p.Cell).ToList();
+        var inOrder = ordered.Select(p => p.Ping).ToList();
         var stays = new List<Presence>();
 
         foreach (var (first, last) in StayRuns.Split(
-            ordered.Count, i => ordered[i].ObservedAt.UtcTicks, i => cells[i], _stayGap.Ticks))
+            inOrder.Count, i => inOrder[i].ObservedAt.UtcTicks, i => cells[i], _stayGap.Ticks))
         {
-            var run = ordered.GetRange(first, last - first + 1);
+            var run = inOrder.GetRange(first, last - first + 1);
             stays.Add(ToStay(personKey, cells[first], run));
         }
 

@@ -103,7 +103,8 @@ public sealed class CompanionQuery
             ),
             ordered AS
             (
-                -- Time, then record id, is a total order, so ties never depend on how the rows were read.
+                -- Time, cell, record id: the engine's total order, so ties depend neither on how the rows were read
+                -- nor on the pepper (record ids hash the pseudonymised subscriber key).
                 SELECT
                     o.person_key AS person_key,
                     p.cell AS cell,
@@ -115,9 +116,9 @@ public sealed class CompanionQuery
                 FROM `{0}`.pings_by_subscriber AS p FINAL
                 INNER JOIN owners AS o ON o.subscriber_key = p.subscriber_key
                 WINDOW
-                    whole AS (PARTITION BY o.person_key ORDER BY p.observed_at, p.record_id),
+                    whole AS (PARTITION BY o.person_key ORDER BY p.observed_at, p.cell, p.record_id),
                     previous AS (
-                        PARTITION BY o.person_key ORDER BY p.observed_at, p.record_id
+                        PARTITION BY o.person_key ORDER BY p.observed_at, p.cell, p.record_id
                         ROWS BETWEEN 1 PRECEDING AND CURRENT ROW)
             ),
             numbered AS
@@ -128,7 +129,7 @@ public sealed class CompanionQuery
                     cell,
                     at_ms,
                     sum(toUInt64(n = 1 OR cell != prev_cell OR at_ms - prev_ms > {{gap_ms:Int64}})) OVER (
-                        PARTITION BY person_key ORDER BY at_ms, record_id
+                        PARTITION BY person_key ORDER BY at_ms, cell, record_id
                         ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS stay_no
                 FROM ordered
             ),
