@@ -175,6 +175,8 @@ internal sealed class DetectionPipeline : IAsyncDisposable
         {
             Roles.StorageMetrics.ConsumerLag.WithLabels(Group, topic.Key).Set(topic.Sum(p => p.Lag));
         }
+
+        Roles.StorageMetrics.RecordsLost.WithLabels(Group).Set(_control.Skipped);
     }
 
     /// <summary>Fails if the stream has failed, so a caller waiting for catch-up does not wait forever.</summary>

@@ -20,6 +20,11 @@ internal static class StorageMetrics
         "healthcode_kafka_consumer_lag_records", "Records not yet committed by a consumer group, per topic.",
         "group", "topic");
 
+    /// <summary>Records a consumer group never read because the broker had dropped them (retention).</summary>
+    public static readonly Gauge RecordsLost = Metrics.CreateGauge(
+        "healthcode_kafka_consumer_records_lost", "Records a consumer never read: the broker had dropped them.",
+        "group");
+
     public static readonly Counter DeadLettersSeen = Metrics.CreateCounter(
         "healthcode_storage_dead_letters_seen_total", "Dead-letter records read back from the dead-letter topics.",
         "feed");

@@ -115,6 +115,7 @@ internal sealed class StorageRole : IAsyncDisposable
         foreach (var (topic, control, _) in _streams)
         {
             StorageMetrics.ConsumerLag.WithLabels(GroupFor(topic), topic).Set(control.Lag.TotalLag);
+            StorageMetrics.RecordsLost.WithLabels(GroupFor(topic)).Set(control.Skipped);
         }
     }
 
