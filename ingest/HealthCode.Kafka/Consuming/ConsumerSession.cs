@@ -217,7 +217,7 @@ internal sealed class ConsumerSession
     /// <summary>Records this consumer never saw because the broker no longer had them when it read on.</summary>
     public long Skipped => Interlocked.Read(ref _skipped);
 
-    /// <summary>Counts and logs offsets <paramref name="first"/>..<paramref name="last"/> as lost to retention.</summary>
+    /// <summary>Counts and logs offsets <paramref name="first"/> to <paramref name="last"/> as lost.</summary>
     public void ReportSkipped(TopicPartition partition, long first, long last)
     {
         Interlocked.Add(ref _skipped, last - first + 1);

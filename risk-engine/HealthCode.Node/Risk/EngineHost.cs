@@ -29,7 +29,6 @@ internal sealed class EngineHost : ReceiveActor, IWithTimers
         _report = report;
 
         Receive<Start>(_ => BeginStart());
-        Receive<Started>(started => _report(started.Pipeline, null));
         Receive<StartFailed>(failed =>
         {
             _log.Error(failed.Cause, "The detection engine failed to start; trying again in {0}", RetryAfter);
@@ -60,8 +59,25 @@ internal sealed class EngineHost : ReceiveActor, IWithTimers
 
     private void BeginStart()
     {
-        _starting = _start(_stopping.Token);
-        _starting.PipeTo(Self, success: pipeline => new Started(pipeline), failure: cause => new StartFailed(cause));
+        // Only a failure needs the actor again (to retry); a start cut short by Stop ends cancelled, quietly.
+        var self = Self;
+        _starting = StartAndReportAsync(_stopping.Token);
+        _starting.ContinueWith(
+            failed => self.Tell(new StartFailed(failed.Exception!.GetBaseException())),
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted,
+            TaskScheduler.Default);
+    }
+
+    /// <summary>
+    /// Starts the pipeline and reports it at once, not through a message: a caller that waits for the group to
+    /// catch up may ask the role for the engine's figures before a message would be handled.
+    /// </summary>
+    private async Task<DetectionPipeline> StartAndReportAsync(CancellationToken cancellationToken)
+    {
+        var pipeline = await _start(cancellationToken).ConfigureAwait(false);
+        _report(pipeline, null);
+        return pipeline;
     }
 
     private async Task StopAsync()
@@ -88,8 +104,6 @@ internal sealed class EngineHost : ReceiveActor, IWithTimers
     {
         public static readonly Start Instance = new();
     }
-
-    private sealed record Started(DetectionPipeline Pipeline);
 
     private sealed record StartFailed(Exception Cause);
 

@@ -90,13 +90,8 @@ internal sealed class RiskRole : IAsyncDisposable
                 await beforeRebuild(cancellationToken).ConfigureAwait(false);
             }
 
-            var pipeline = await DetectionPipeline.StartAsync(system, options, persons, kafka, producer,
-                loggerFactory, commitInterval, history, cancellationToken).ConfigureAwait(false);
-
-            // Known here at once, not only when the host hears of it: a caller that waits for the group to catch
-            // up may ask for the engine's figures before the host's message is handled.
-            role.OnEngine(pipeline, null);
-            return pipeline;
+            return await DetectionPipeline.StartAsync(system, options, persons, kafka, producer, loggerFactory,
+                commitInterval, history, cancellationToken).ConfigureAwait(false);
         }
 
         system.ActorOf(

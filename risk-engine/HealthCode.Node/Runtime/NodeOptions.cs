@@ -42,7 +42,7 @@ internal sealed record NodeOptions(KafkaSettings Kafka, StorageSettings Storage,
     /// </summary>
     public string ClusterHost { get; init; } = "127.0.0.1";
 
-    /// <summary>The cluster port (<c>node:clusterPort</c>); 0 picks a free one, which only a lone node may do.</summary>
+    /// <summary>The cluster port (<c>node:clusterPort</c>); 0 picks a free one, fit only for a lone node.</summary>
     public int ClusterPort { get; init; }
 
     /// <summary>

@@ -135,7 +135,8 @@ internal sealed class NodeRuntime : IAsyncDisposable
     /// </summary>
     public async Task WaitForRiskAsync(CancellationToken cancellationToken)
     {
-        var probe = new ConsumerGroupLagProbe(Kafka.BuildConsumerConfig(DetectionPipeline.Group), DetectionPipeline.ConsumedTopics());
+        var probe = new ConsumerGroupLagProbe(
+            Kafka.BuildConsumerConfig(DetectionPipeline.Group), DetectionPipeline.ConsumedTopics());
         await WaitForZeroLagAsync([probe], () => Risk?.ThrowIfFailed(), cancellationToken).ConfigureAwait(false);
     }
 

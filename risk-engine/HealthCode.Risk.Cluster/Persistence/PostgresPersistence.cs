@@ -59,8 +59,11 @@ public static class PostgresPersistence
     /// </remarks>
     public static string WithPoolLimit(string connectionString)
     {
+        // Npgsql reads "Maximum Pool Size", "Max Pool Size" and "MaxPoolSize" alike; the builder cannot tell a
+        // limit set to its default from none, so look at the text.
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!connectionString.Contains("pool size", StringComparison.OrdinalIgnoreCase))
+        if (!connectionString.Replace(" ", "", StringComparison.Ordinal)
+                .Contains("poolsize", StringComparison.OrdinalIgnoreCase))
         {
             builder.MaxPoolSize = DefaultPoolSize;
         }
@@ -68,6 +71,6 @@ public static class PostgresPersistence
         return builder.ConnectionString;
     }
 
-    /// <summary>Connections one node opens to PostgreSQL at most, unless the connection string says otherwise.</summary>
+    /// <summary>The most connections one node opens to PostgreSQL, unless its connection string sets a limit.</summary>
     public const int DefaultPoolSize = 20;
 }

@@ -93,7 +93,7 @@ public sealed class Person : ReceivePersistentActor, IWithTimers
                 _settings.Publisher.Tell(new PublishCodeChange(_personKey, change));
             }
 
-            ScheduleReevaluation();
+            ScheduleReevaluation(Evaluate(_state));
         });
     }
 
@@ -153,7 +153,7 @@ public sealed class Person : ReceivePersistentActor, IWithTimers
         if (facts is null && change is null)
         {
             Reply(replyTo);
-            ScheduleReevaluation();
+            ScheduleReevaluation(code);
             return;
         }
 
@@ -173,7 +173,8 @@ public sealed class Person : ReceivePersistentActor, IWithTimers
                 Reply(replyTo);
             }
 
-            ScheduleReevaluation();
+            // The journaled change adds nothing the evaluation reads, so the code stays the one just made.
+            ScheduleReevaluation(code);
             SnapshotIfDue();
         });
     }
@@ -235,11 +236,13 @@ public sealed class Person : ReceivePersistentActor, IWithTimers
         state.Reports.Select(r => r.ToReport(_personKey)),
         state.Declarations.Select(d => d.ToDeclaration(_personKey)));
 
-    /// <summary>On a moving clock, wakes the entity when its code is due to change.</summary>
-    private void ScheduleReevaluation()
+    /// <summary>On a moving clock, wakes the entity when <paramref name="code"/> (its code now) ends.</summary>
+    /// <remarks>
+    /// The code now, not the last change: a later flag under the same colour may have moved its end.
+    /// </remarks>
+    private void ScheduleReevaluation(CodeState code)
     {
-        // The code now, not the last change: a later flag under the same colour may have moved its end.
-        if (_settings.Clock.IsFixed || Evaluate(_state).ValidUntil is not { } until)
+        if (_settings.Clock.IsFixed || code.ValidUntil is not { } until)
         {
             Timers.Cancel(TimerKey);
             return;

@@ -36,15 +36,13 @@ public sealed class StayBuilder
             .ThenBy(p => p.Cell.Packed)
             .ThenBy(p => p.Ping.RecordId, StringComparer.Ordinal)
             .ToList();
-        var cells = ordered.Select(p => p.Cell).ToList();
-        var inOrder = ordered.Select(p => p.Ping).ToList();
         var stays = new List<Presence>();
 
         foreach (var (first, last) in StayRuns.Split(
-            inOrder.Count, i => inOrder[i].ObservedAt.UtcTicks, i => cells[i], _stayGap.Ticks))
+            ordered.Count, i => ordered[i].Ping.ObservedAt.UtcTicks, i => ordered[i].Cell, _stayGap.Ticks))
         {
-            var run = inOrder.GetRange(first, last - first + 1);
-            stays.Add(ToStay(personKey, cells[first], run));
+            var run = ordered.GetRange(first, last - first + 1).ConvertAll(p => p.Ping);
+            stays.Add(ToStay(personKey, ordered[first].Cell, run));
         }
 
         return stays;

@@ -4,14 +4,11 @@ using System.Text;
 using Confluent.Kafka;
 using Google.Protobuf;
 using HealthCode.Contracts.Feeds;
-using HealthCode.Ingest.Publishing;
-using HealthCode.Kafka;
 using HealthCode.Node.Risk;
 using HealthCode.Node.Runtime;
 using HealthCode.Risk;
 using HealthCode.Risk.Cluster.Codes;
 using HealthCode.Risk.Engine;
-using HealthCode.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace HealthCode.Benchmarks.Risk;
@@ -40,7 +37,7 @@ internal static class EndToEndRun
         }
         finally
         {
-            TryDelete(root);
+            BenchmarkNode.TryDelete(root);
         }
     }
 
@@ -57,13 +54,7 @@ internal static class EndToEndRun
             StartingEngine = () => engine,
             JournalConnectionString = Environment.GetEnvironmentVariable("HEALTHCODE_BENCH_POSTGRES"),
         };
-        // No bootstrap servers: the node starts the embedded mock cluster, creates the topics and commits every
-        // 200 ms as the demo does, so waiting for zero lag does not wait for a slower commit interval.
-        var node = new NodeOptions(new KafkaSettings(), new StorageSettings(),
-            new IngestSettings { Pepper = "risk-e2e" }, root)
-        {
-            MetricsPort = 0,
-        };
+        var node = BenchmarkNode.Options(root, "risk-e2e");
 
         var started = Stopwatch.StartNew();
         await using var runtime = await NodeRuntime.StartAsync(node, withStorage: false, loggerFactory,
@@ -167,22 +158,7 @@ internal static class EndToEndRun
             $"max {results.Max(r => r.CodeChanges):N0}"));
     }
 
-    /// <summary>SQLite's pooled connections may still hold the journal; the OS cleans the temp folder then.</summary>
-    private static void TryDelete(string root)
-    {
-        try
-        {
-            if (Directory.Exists(root))
-            {
-                Directory.Delete(root, recursive: true);
-            }
-        }
-        catch (IOException ex)
-        {
-            Console.WriteLine($"  could not delete {root}: {ex.Message}");
-        }
-    }
-
+    /// <summary>Console logging at warning level, one line per message.</summary>
     private static ILoggerFactory CreateLoggerFactory() => LoggerFactory.Create(builder => builder
         // Warnings only: they include the pipeline's 'Slow risk batch' and keep the figures readable.
         .SetMinimumLevel(LogLevel.Warning)

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Akka.Actor;
-using HealthCode.Ingest.Publishing;
-using HealthCode.Kafka;
 using HealthCode.Node.Risk;
 using HealthCode.Node.Runtime;
 using HealthCode.Risk;
@@ -10,7 +8,6 @@ using HealthCode.Risk.Cluster.Codes;
 using HealthCode.Risk.Cluster.Journal;
 using HealthCode.Risk.Cluster.Persons;
 using HealthCode.Risk.Rules;
-using HealthCode.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace HealthCode.Benchmarks.Risk;
@@ -36,11 +33,7 @@ internal static class PersonPathRun
         {
             RebuildFromHistory = false,
         };
-        var node = new NodeOptions(new KafkaSettings(), new StorageSettings(), new IngestSettings { Pepper = "p" },
-            root)
-        {
-            MetricsPort = 0,
-        };
+        var node = BenchmarkNode.Options(root, "risk-persons");
 
         await using (var runtime = await NodeRuntime.StartAsync(node, withStorage: false,
                          NullLoggerFactory.Instance, CancellationToken.None, risk).ConfigureAwait(false))
@@ -63,14 +56,7 @@ internal static class PersonPathRun
                 .ConfigureAwait(false);
         }
 
-        try
-        {
-            Directory.Delete(root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Pooled SQLite connections may hold the file until the process ends; the temp folder is the OS's.
-        }
+        BenchmarkNode.TryDelete(root);
     }
 
     private static async Task TimeAsync(IActorRef persons, int count, string what, Func<int, object> message)

@@ -39,18 +39,11 @@ public sealed class EngineSingletonTests : IDisposable
         var input = Path.Combine(_root, "input");
         new RuleScenario().WriteTo(input, seed: null);
         var port = FreePort();
-        var risk = new RiskOptions(RuleSettings.Default, EngineClock.Fixed(RuleScenario.Now), RuleScenario.Now,
-            Path.Combine(_root, "risk", "persons.db"))
-        {
-            RebuildFromHistory = false,
-            ClusterPort = port,
-        };
 
         await using var first = await NodeRuntime.StartAsync(options, withStorage: false,
-            NullLoggerFactory.Instance, CancellationToken.None, risk);
+            NullLoggerFactory.Instance, CancellationToken.None, RiskOn(port));
         await using var second = await NodeRuntime.StartAsync(options, withStorage: false,
-            NullLoggerFactory.Instance, CancellationToken.None,
-            risk with { ClusterPort = 0, SeedNodes = [$"akka.tcp://healthcode@127.0.0.1:{port}"] });
+            NullLoggerFactory.Instance, CancellationToken.None, JoiningAt(port));
         await PartnerFiles.IngestAllAsync(first, PartnerFiles.In(input), CancellationToken.None);
         await first.WaitForRiskAsync(CancellationToken.None);
 
@@ -72,18 +65,11 @@ public sealed class EngineSingletonTests : IDisposable
         using var kafka = await KafkaAsync();
         var options = OptionsOn(kafka.BootstrapServers);
         var port = FreePort();
-        var risk = new RiskOptions(RuleSettings.Default, EngineClock.Fixed(RuleScenario.Now), RuleScenario.Now,
-            Path.Combine(_root, "risk", "persons.db"))
-        {
-            RebuildFromHistory = false,
-            ClusterPort = port,
-        };
 
         var first = await NodeRuntime.StartAsync(options, withStorage: false,
-            NullLoggerFactory.Instance, CancellationToken.None, risk);
+            NullLoggerFactory.Instance, CancellationToken.None, RiskOn(port));
         await using var second = await NodeRuntime.StartAsync(options, withStorage: false,
-            NullLoggerFactory.Instance, CancellationToken.None,
-            risk with { ClusterPort = 0, SeedNodes = [$"akka.tcp://healthcode@127.0.0.1:{port}"] });
+            NullLoggerFactory.Instance, CancellationToken.None, JoiningAt(port));
         await Eventually(() => first.Risk!.LocalEngine is not null);
         await first.DisposeAsync();
 
@@ -97,6 +83,18 @@ public sealed class EngineSingletonTests : IDisposable
         var code = Assert.Single(await second.Risk!.CodesOfAsync([red])).Code;
         Assert.Equal("red", RiskEvents.ColourName(code.Colour));
     }
+
+    /// <summary>A replay-like risk role (fixed clock, no rebuild) on <paramref name="port"/>.</summary>
+    private RiskOptions RiskOn(int port) => new(RuleSettings.Default, EngineClock.Fixed(RuleScenario.Now),
+        RuleScenario.Now, Path.Combine(_root, "risk", "persons.db"))
+    {
+        RebuildFromHistory = false,
+        ClusterPort = port,
+    };
+
+    /// <summary>The same role on a free port, joining the node on <paramref name="port"/>.</summary>
+    private RiskOptions JoiningAt(int port) =>
+        RiskOn(0) with { SeedNodes = [$"akka.tcp://healthcode@127.0.0.1:{port}"] };
 
     private static async Task<EmbeddedKafkaCluster> KafkaAsync()
     {

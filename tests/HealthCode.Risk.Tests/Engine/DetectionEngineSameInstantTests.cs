@@ -38,13 +38,7 @@ public sealed class DetectionEngineSameInstantTests
         Assert.Contains(expected.FlagsOf("p"),
             f => f.Evidence.Rule == Rule.Companion && f.Evidence.CaseKey == "case-1");
 
-        var engine = new DetectionEngine(Settings);
-        foreach (var record in records.Take(records.Count - 1))
-        {
-            record(engine);
-        }
-
-        engine.Step();
+        var engine = AllButTheLast(records);
         Assert.Empty(engine.FlagsOf("p"));
 
         records[^1](engine);
@@ -82,13 +76,7 @@ public sealed class DetectionEngineSameInstantTests
         var (expected, _) = scenario.Run();
         Assert.Empty(expected.FlagsOf("p"));
 
-        var engine = new DetectionEngine(Settings);
-        foreach (var record in records.Take(records.Count - 1))
-        {
-            record(engine);
-        }
-
-        engine.Step();
+        var engine = AllButTheLast(records);
         Assert.Contains(engine.FlagsOf("p"), f => f.Evidence.Rule == Rule.Companion);
 
         records[^1](engine);
@@ -129,5 +117,18 @@ public sealed class DetectionEngineSameInstantTests
         // West sorts before the case's cell at 10:00, so the stay in the case's cell runs 10:00-10:12 either way.
         var flag = Assert.Single(engine.FlagsOf("p"));
         Assert.Equal(new Interval(At(2, 10), At(2, 10, 12)), flag.Evidence.Span);
+    }
+
+    /// <summary>An engine given every record but the last, and stepped.</summary>
+    private static DetectionEngine AllButTheLast(IReadOnlyList<Action<DetectionEngine>> records)
+    {
+        var engine = new DetectionEngine(Settings);
+        foreach (var record in records.Take(records.Count - 1))
+        {
+            record(engine);
+        }
+
+        engine.Step();
+        return engine;
     }
 }
