@@ -1,4 +1,5 @@
 using HealthCode.Contracts.Geo;
+using HealthCode.Risk.Engine.Partitions;
 using HealthCode.Risk.Inputs;
 using HealthCode.Risk.Rules;
 using HealthCode.Risk.Stays;
@@ -26,7 +27,7 @@ namespace HealthCode.Risk.Engine;
 /// report, a trip's its departure, a case location's its start and a declaration's its declaration.
 /// </para>
 /// </remarks>
-public sealed class DetectionEngine
+public sealed class DetectionEngine : IRecordSink
 {
     /// <summary>Marked people from which a step computes their flags in parallel.</summary>
     private const int ParallelFrom = 256;
@@ -94,7 +95,11 @@ public sealed class DetectionEngine
     public RuleSettings Settings => _settings;
 
     /// <summary>Adds a ping; false when it was a repeat or lies beyond the horizon.</summary>
-    public bool AddPing(string subscriberKey, UInt128 recordId, long observedAtMs, double lat, double lon)
+    public bool AddPing(string subscriberKey, UInt128 recordId, long observedAtMs, double lat, double lon) =>
+        AddPing(subscriberKey, recordId, observedAtMs, _grid.CellOf(lat, lon));
+
+    /// <summary>Adds a ping already placed in its cell; false when it was a repeat or lies beyond the horizon.</summary>
+    public bool AddPing(string subscriberKey, UInt128 recordId, long observedAtMs, CellKey cell)
     {
         ArgumentException.ThrowIfNullOrEmpty(subscriberKey);
         if (Beyond(observedAtMs))
@@ -103,7 +108,6 @@ public sealed class DetectionEngine
         }
 
         var track = Track(subscriberKey);
-        var cell = _grid.CellOf(lat, lon);
         if (!track.Insert(new TrackPing(observedAtMs, cell, recordId), out var previous, out var next))
         {
             return false;
@@ -403,6 +407,79 @@ public sealed class DetectionEngine
         .Select(f => (f.Evidence.Rule, f.PersonKey, f.Evidence.CaseKey!))
         .Distinct()
         .ToList();
+
+    /// <summary>
+    /// Everything the engine holds of some SIMs (their registrations and pings) and of some persons' trips, as
+    /// records another engine can add: how a partition hands a SIM or a case to the others.
+    /// </summary>
+    public PartitionRecords Export(IEnumerable<string> subscriberKeys, IEnumerable<string> travellers)
+    {
+        ArgumentNullException.ThrowIfNull(subscriberKeys);
+        ArgumentNullException.ThrowIfNull(travellers);
+        var records = new PartitionRecords();
+
+        foreach (var key in subscriberKeys.Distinct(StringComparer.Ordinal))
+        {
+            if (!_tracks.TryGetValue(key, out var track))
+            {
+                continue;
+            }
+
+            records.Registrations.AddRange(track.Registrations);
+            foreach (var ping in track.Pings)
+            {
+                records.Pings.Add(new RoutedPing(key, ping.RecordId, ping.AtMs, ping.Cell.Packed));
+            }
+        }
+
+        foreach (var person in travellers.Distinct(StringComparer.Ordinal))
+        {
+            records.Flights.AddRange(_flights.TripsOf(person));
+            records.Rails.AddRange(_rail.TripsOf(person));
+        }
+
+        return records;
+    }
+
+    /// <summary>
+    /// Drops a SIM with its pings and registrations, as if they had never arrived: a partition forgets a SIM once
+    /// another holds it, and must accept its registrations again should it come back.
+    /// </summary>
+    public void Forget(string subscriberKey)
+    {
+        if (!_tracks.Remove(subscriberKey, out var track))
+        {
+            return;
+        }
+
+        if (track.PersonKey is { } person)
+        {
+            _tracksByPerson[person].Remove(track);
+            Touch(person);
+        }
+
+        foreach (var bucket in track.Pings.Select(p => new CellDay(p.Cell, CellDay.DayOf(p.AtMs))).Distinct())
+        {
+            if (_cellDays.TryGetValue(bucket, out var tracks))
+            {
+                tracks.RemoveAll(t => t == track);
+            }
+        }
+
+        foreach (var registration in track.Registrations)
+        {
+            _seenRecords.Remove(registration.RecordId);
+        }
+
+        PingCount -= track.Pings.Count;
+    }
+
+    /// <summary>The pings of the SIMs that <paramref name="include"/> accepts, given the SIM and its owner.</summary>
+    public long CountPings(Func<string, string?, bool> include)
+    {
+        ArgumentNullException.ThrowIfNull(include);
+        return _tracks.Values.Where(t => include(t.SubscriberKey, t.PersonKey)).Sum(t => (long)t.Pings.Count);
+    }
 
     private bool Beyond(DateTimeOffset instant) => Beyond(instant.ToUnixTimeMilliseconds());
 

@@ -18,6 +18,9 @@ internal sealed class SubscriberTrack
 
     public IReadOnlyList<TrackPing> Pings => _pings;
 
+    /// <summary>Every registration of the SIM seen so far, in arrival order.</summary>
+    public IReadOnlyList<SubscriberRegistration> Registrations => _registrations;
+
     /// <summary>The cell-day bucket this SIM was last indexed in: a run of pings in one bucket indexes once.</summary>
     public CellDay LastIndexed { get; set; } = new(new CellKey(int.MinValue, int.MinValue), int.MinValue);
 
@@ -112,13 +115,20 @@ internal sealed class SubscriberTrack
         }
 
         _registrations.Add(registration);
-        var latest = _registrations
-            .OrderByDescending(r => r.RegisteredAt)
-            .ThenByDescending(r => r.RecordId, StringComparer.Ordinal)
-            .First();
+        var latest = _registrations.Aggregate((a, b) => Supersedes(b, a) ? b : a);
 
         var changed = latest.PersonKey != PersonKey;
         PersonKey = latest.PersonKey;
         return changed;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="candidate"/> decides the owner over <paramref name="current"/>: the later
+    /// registration, and of two at one instant the greater record id.
+    /// </summary>
+    public static bool Supersedes(SubscriberRegistration candidate, SubscriberRegistration current)
+    {
+        var byTime = candidate.RegisteredAt.CompareTo(current.RegisteredAt);
+        return byTime > 0 || (byTime == 0 && string.CompareOrdinal(candidate.RecordId, current.RecordId) > 0);
     }
 }

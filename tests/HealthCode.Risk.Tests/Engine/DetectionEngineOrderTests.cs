@@ -8,20 +8,16 @@ namespace HealthCode.Risk.Tests.Engine;
 
 public sealed class DetectionEngineOrderTests
 {
-    private static readonly string[] Persons = [.. Enumerable.Range(0, 12).Select(i => $"p{i:00}")];
-
-    private static readonly string[] Cases = ["case-1", "case-2", "case-3"];
-
     public static TheoryData<int> Seeds => [.. Enumerable.Range(1, 20)];
 
     [Fact]
     public void Step_CrowdScenarioInBuildOrder_FlagsEveryKindOfContact()
     {
-        var engine = RunInOrder(BuildCrowd());
+        var engine = RunInOrder(CrowdScenario.Build());
 
-        var flags = Persons.Concat(Cases).SelectMany(engine.FlagsOf).ToList();
+        var flags = CrowdScenario.Persons.Concat(CrowdScenario.Cases).SelectMany(engine.FlagsOf).ToList();
 
-        Assert.True(Persons.Count(p => engine.FlagsOf(p).Count > 0) >= 6, "too few persons flagged");
+        Assert.True(CrowdScenario.Persons.Count(p => engine.FlagsOf(p).Count > 0) >= 6, "too few persons flagged");
         Assert.Contains(flags, f => f.Evidence.Rule == Rule.Companion);
         Assert.Contains(flags, f => f.Evidence.Rule == Rule.FlightCloseContact);
         Assert.Contains(flags, f => f.Evidence.Rule == Rule.RailCloseContact);
@@ -33,7 +29,7 @@ public sealed class DetectionEngineOrderTests
     [MemberData(nameof(Seeds))]
     public void Step_ShuffledWithDuplicatesAndRandomSteps_GivesTheFlagsOfTheOrderedRun(int seed)
     {
-        var records = BuildCrowd();
+        var records = CrowdScenario.Build();
         var expected = RunInOrder(records);
         var random = new Random(seed);
         var shuffled = WithDuplicates(records, random);
@@ -52,7 +48,7 @@ public sealed class DetectionEngineOrderTests
 
         Apply(engine.Step(), applied);
 
-        foreach (var person in Persons.Concat(Cases).Append("sim-less"))
+        foreach (var person in CrowdScenario.Persons.Concat(CrowdScenario.Cases).Append("sim-less"))
         {
             var want = expected.FlagsOf(person);
             var got = engine.FlagsOf(person);
@@ -100,7 +96,7 @@ public sealed class DetectionEngineOrderTests
         }
     }
 
-    private static DetectionEngine RunInOrder(IReadOnlyList<Action<DetectionEngine>> records)
+    private static DetectionEngine RunInOrder(IReadOnlyList<Action<IRecordSink>> records)
     {
         var engine = new DetectionEngine(Settings);
         foreach (var record in records)
@@ -112,8 +108,8 @@ public sealed class DetectionEngineOrderTests
         return engine;
     }
 
-    private static Action<DetectionEngine>[] WithDuplicates(
-        IReadOnlyList<Action<DetectionEngine>> records, Random random)
+    private static Action<IRecordSink>[] WithDuplicates(
+        IReadOnlyList<Action<IRecordSink>> records, Random random)
     {
         var all = records.ToList();
         all.AddRange(records.Where(_ => random.NextDouble() < 0.15));
@@ -136,74 +132,4 @@ public sealed class DetectionEngineOrderTests
         flags.Count == 0
             ? "no flags"
             : string.Join("; ", flags.Select(f => $"{f.Evidence.Rule} {f.Evidence.CaseKey} {f.Evidence.Span}"));
-
-    /// <summary>
-    /// Three cases (two with pings, one known only by case locations), twelve persons moving about a 3 by 3 block
-    /// of cells around Hangzhou with stray pings that split stays, a SIM that changed owner, a person with two
-    /// SIMs, a flight and a train with cases on board, and declarations.
-    /// </summary>
-    private static IReadOnlyList<Action<DetectionEngine>> BuildCrowd()
-    {
-        var random = new Random(20261101);
-        var scenario = new EngineScenario();
-
-        scenario.Report("case-1", Day(5));
-        scenario.Report("case-1", Day(8), CaseStatus.Cleared);
-        scenario.Report("case-2", Day(4), CaseStatus.Suspected);
-        scenario.Report("case-3", Day(6));
-        scenario.Register("sim-case-1", "case-1");
-        scenario.Register("sim-case-2", "case-2");
-        scenario.Location("loc-1", "case-3", Block(random), At(1, 9), At(1, 12));
-        scenario.Location("loc-2", "case-3", Block(random), At(2, 13), At(2, 15));
-        scenario.Location("loc-3", "case-1", Block(random), At(0, 10), At(0, 11));
-
-        foreach (var person in Persons)
-        {
-            scenario.Register($"sim-{person}", person);
-        }
-
-        scenario.Register("sim-p03b", "p03");
-        scenario.Register("sim-shared", "p05", Day(-30));
-        scenario.Register("sim-shared", "p06", Day(-10));
-
-        var sims = Persons.Select(p => $"sim-{p}")
-            .Concat(["sim-case-1", "sim-case-2", "sim-p03b", "sim-shared", "sim-unregistered"]);
-        foreach (var sim in sims)
-        {
-            Wander(scenario, sim, random);
-        }
-
-        scenario.Flight("f-case-1", "case-1", 20, departsDay: 2);
-        scenario.Flight("f-p00", "p00", 18, departsDay: 2);
-        scenario.Flight("f-p01", "p01", 25, departsDay: 2);
-        scenario.Flight("f-p02", "p02", 20, departsDay: 3.5);
-        scenario.Rail("r-case-2", "case-2", 3, departsDay: 2);
-        scenario.Rail("r-p04", "p04", 3, departsDay: 2.05);
-        scenario.Rail("r-p07", "p07", 4, departsDay: 2);
-        scenario.Rail("r-p08", "p08", 3, train: "G9999", departsDay: 2);
-        scenario.Declare("d-p09", "p09", Day(3), 37.8);
-        scenario.Declare("d-p10", "p10", Day(3));
-
-        return scenario.Records;
-    }
-
-    /// <summary>Six visits to cells of the block on days 0 to 3, plus three stray pings anywhere near.</summary>
-    private static void Wander(EngineScenario scenario, string sim, Random random)
-    {
-        for (var visit = 0; visit < 6; visit++)
-        {
-            var from = At(random.Next(0, 4), 8, 5 * random.Next(0, 72));
-            var to = from.AddMinutes(random.Next(10, 91));
-            scenario.Stay(sim, Block(random), from, to, random.Next(3, 13));
-        }
-
-        for (var stray = 0; stray < 3; stray++)
-        {
-            var cell = new CellKey(CellX.Row + random.Next(-2, 3), CellX.Col + random.Next(-2, 3));
-            scenario.Ping(sim, cell, At(random.Next(0, 4), 8, random.Next(0, 360)));
-        }
-    }
-
-    private static CellKey Block(Random random) =>
-        new(CellX.Row + random.Next(-1, 2), CellX.Col + random.Next(-1, 2));
 }

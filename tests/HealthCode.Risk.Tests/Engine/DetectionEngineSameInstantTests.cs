@@ -120,7 +120,7 @@ public sealed class DetectionEngineSameInstantTests
     }
 
     /// <summary>An engine given every record but the last, and stepped.</summary>
-    private static DetectionEngine AllButTheLast(IReadOnlyList<Action<DetectionEngine>> records)
+    private static DetectionEngine AllButTheLast(IReadOnlyList<Action<IRecordSink>> records)
     {
         var engine = new DetectionEngine(Settings);
         foreach (var record in records.Take(records.Count - 1))

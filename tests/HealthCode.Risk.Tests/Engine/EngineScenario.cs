@@ -25,13 +25,13 @@ internal sealed class EngineScenario
 
     public static readonly DateTimeOffset T0 = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private readonly List<Action<DetectionEngine>> _records = [];
+    private readonly List<Action<IRecordSink>> _records = [];
     private ulong _nextPing;
 
     public EngineScenario(ulong pingIdBase = 0xabcdef0000000000UL) => _nextPing = pingIdBase;
 
     /// <summary>Every record built so far, in build order.</summary>
-    public IReadOnlyList<Action<DetectionEngine>> Records => _records;
+    public IReadOnlyList<Action<IRecordSink>> Records => _records;
 
     public static DateTimeOffset Day(double days) => T0.AddDays(days);
 
@@ -73,8 +73,10 @@ internal sealed class EngineScenario
         return ids;
     }
 
-    public SubscriberRegistration Register(string subscriberKey, string personKey, DateTimeOffset? at = null) =>
-        Keep(new SubscriberRegistration($"sub-{subscriberKey}-{personKey}", subscriberKey, personKey, at ?? Day(-30)));
+    public SubscriberRegistration Register(
+        string subscriberKey, string personKey, DateTimeOffset? at = null, string? recordId = null) =>
+        Keep(new SubscriberRegistration(
+            recordId ?? $"sub-{subscriberKey}-{personKey}", subscriberKey, personKey, at ?? Day(-30)));
 
     public CaseReport Report(string personKey, DateTimeOffset at, CaseStatus status = CaseStatus.Confirmed) =>
         Keep(new CaseReport($"report-{personKey}-{status}-{at.ToUnixTimeMilliseconds()}", personKey, status, at));
@@ -129,7 +131,7 @@ internal sealed class EngineScenario
         return record;
     }
 
-    private static void Add(DetectionEngine engine, object record)
+    private static void Add(IRecordSink engine, object record)
     {
         switch (record)
         {
