@@ -4,6 +4,7 @@ using HealthCode.Ingest.Identity;
 using HealthCode.Node.Cli;
 using HealthCode.Node.Demo;
 using HealthCode.Node.Risk;
+using HealthCode.Node.Risk.Partitions;
 using HealthCode.Node.Runtime;
 using HealthCode.Risk.Cluster.Codes;
 using HealthCode.Risk.Rules;
@@ -82,6 +83,7 @@ internal static class DemoCommand
         var keys = new Pseudonymiser(options.Ingest.Pepper);
         var truth = await CompanionScore.ReadTruthAsync(input!, keys, cancellationToken).ConfigureAwait(false);
         var apiSample = await SampleApiAsync(runtime, engine, files, keys, cancellationToken).ConfigureAwait(false);
+        var figures = await engine.FiguresAsync(withPairs: true).ConfigureAwait(false);
 
         var summary = new DemoSummary
         {
@@ -92,13 +94,13 @@ internal static class DemoCommand
             DeadLettersOnTopics = FeedNames.All.ToDictionary(f => f.Name(),
                 f => runtime.Storage!.DeadLettersSeen.GetValueOrDefault(f)),
             ClickHouseRows = counts.Rows,
-            Contacts = engine.CountContacts().ToDictionary(c => RiskEvents.RuleName(c.Rule), c => c.Contacts),
+            Contacts = figures.Contacts.ToDictionary(c => RiskEvents.RuleName(c.Rule), c => c.Contacts),
             Codes = ReplayCommand.CountColours(engine.Board.Latest()),
             CodeChangesPublished = engine.Board.Accepted,
-            EnginePings = engine.PingCount(),
+            EnginePings = figures.Pings,
             EngineRecordsLost = engine.LocalEngine?.Skipped ?? 0,
             DetectionLatency = DetectionLatency.Of(engine.Latencies()),
-            CompanionTruth = truth is null ? null : CompanionScore.Of(CompanionPairs(engine), truth),
+            CompanionTruth = truth is null ? null : CompanionScore.Of(CompanionPairs(figures), truth),
             ApiSample = apiSample,
             Input = Path.GetFullPath(input!),
             WallSeconds = Math.Round(clock.Elapsed.TotalSeconds, 2),
@@ -144,8 +146,8 @@ internal static class DemoCommand
     }
 
     /// <summary>Distinct (person, case) pairs the engine flags as companions.</summary>
-    private static HashSet<(string Person, string Case)> CompanionPairs(RiskRole engine) =>
-        [.. engine.ContactPairs().Where(p => p.Rule == Rule.Companion).Select(p => (p.PersonKey, p.CaseKey))];
+    private static HashSet<(string Person, string Case)> CompanionPairs(EngineFigures figures) =>
+        [.. figures.Pairs.Where(p => p.Rule == Rule.Companion).Select(p => (p.PersonKey, p.CaseKey))];
 
     /// <summary>
     /// Asks the API for the code of a case from the input, preferring a confirmed case and one the engine made red

@@ -31,6 +31,7 @@ internal static class NodeCommand
                 ClusterHost = options.ClusterHost,
                 ClusterPort = options.ClusterPort,
                 SeedNodes = options.SeedNodes,
+                EnginePartitions = options.EnginePartitions,
             }
             : null;
         logger.LogInformation("Node roles: {Roles}", roles);

@@ -83,6 +83,7 @@ internal static class ReplayCommand
         var latest = runtime.Risk!.Board.Latest();
         var codes = await runtime.Risk.CodesOfAsync(
             latest.Where(c => c.NewColour != V1.CodeColour.Green).Select(c => c.PersonKey)).ConfigureAwait(false);
+        var figures = await runtime.Risk.FiguresAsync().ConfigureAwait(false);
         var summary = new ReplaySummary
         {
             Now = CodeLines.Timestamp(now.ToUnixTimeMilliseconds()),
@@ -91,8 +92,8 @@ internal static class ReplayCommand
             DeadLetters = FeedNames.All.ToDictionary(f => f.Name(),
                 f => results.Where(r => r.Feed == f).Sum(r => r.DeadLetters)),
             AfterNow = runtime.Risk.BeyondHorizon(),
-            EnginePings = runtime.Risk.PingCount(),
-            Contacts = runtime.Risk.CountContacts().ToDictionary(c => RiskEvents.RuleName(c.Rule), c => c.Contacts),
+            EnginePings = figures.Pings,
+            Contacts = figures.Contacts.ToDictionary(c => RiskEvents.RuleName(c.Rule), c => c.Contacts),
             Codes = CountColours(latest),
         };
 

@@ -43,6 +43,11 @@ internal static class ClusterConfig
               remote.dot-netty.tcp {
                 hostname = "{{risk.ClusterHost}}"
                 port = {{risk.ClusterPort}}
+                # Engine partitions exchange records in chunks of about a megabyte (EnginePartitionActor); the
+                # default frame of 128 kB would drop them.
+                maximum-frame-size = 4000000b
+                send-buffer-size = 8000000b
+                receive-buffer-size = 8000000b
               }
               # A new case wakes thousands of persons at once, each recovering from the journal before it takes
               # its update; the default of 50 recoveries at a time made that queue (risk-e2e: 3.4 s -> 1.2 s for

@@ -10,9 +10,9 @@ using HealthCode.Contracts.Feeds;
 using HealthCode.Kafka;
 using HealthCode.Kafka.Consuming;
 using HealthCode.Risk;
-using HealthCode.Risk.Cluster.Journal;
-using HealthCode.Risk.Cluster.Persons;
+using HealthCode.Node.Risk.Partitions;
 using HealthCode.Risk.Engine;
+using HealthCode.Risk.Engine.Partitions;
 using HealthCode.Risk.Rules;
 using HealthCode.Storage;
 using Microsoft.Extensions.Logging;
@@ -20,20 +20,22 @@ using Microsoft.Extensions.Logging;
 namespace HealthCode.Node.Risk;
 
 /// <summary>
-/// The detection engine and its consumer over every canonical topic: each batch goes through the engine, its
-/// person updates to the person entities, and its offsets are committed only after every update is journaled and
-/// the code changes it made are on <c>code-changes</c>.
+/// The detection engine's consumer and router over every canonical topic: each batch is routed to the engine's
+/// partitions, stepped there (each partition applies its own people's updates), and its offsets are committed only
+/// after every update is journaled and the code changes it made are on <c>code-changes</c>.
 /// </summary>
 /// <remarks>
 /// <para>
-/// One pipeline runs per cluster, on the node that holds the engine singleton (<see cref="EngineHost"/>): it holds
-/// the whole exposure index in that process, and the consumer group has this one member.
+/// One pipeline runs per cluster, on the node that holds the engine singleton (<see cref="EngineHost"/>), and the
+/// consumer group has this one member. It keeps only the router's book (the owner of each SIM, who is a case);
+/// the exposure index lives in the partitions (<see cref="EnginePartitionActor"/>), spread over the risk nodes by
+/// sharding. Partitions are memory only: each run starts them empty and rebuilds them from ClickHouse, and a
+/// partition that lost its state (its node went away) fails the run, so the singleton starts a new one.
 /// </para>
 /// <para>
 /// The one-second detection target is not met: a new case's batch waits for thousands of person entities to
-/// start, recover, journal and publish, about 300 a second in risk-e2e, bound by starting and recovering new
-/// entities (about 670 a second, risk-persons; docs/PERFORMANCE.md), while the engine's own step takes about one
-/// second at 100,000 people.
+/// start, recover, journal and publish, bound by starting and recovering new entities (about 670 a second,
+/// risk-persons; docs/PERFORMANCE.md), while the engine's own step takes about one second at 100,000 people.
 /// </para>
 /// </remarks>
 internal sealed class DetectionPipeline : IAsyncDisposable
@@ -41,30 +43,26 @@ internal sealed class DetectionPipeline : IAsyncDisposable
     /// <summary>The risk engine's consumer group.</summary>
     public const string Group = "healthcode-risk";
 
-    private static readonly TimeSpan AskTimeout = TimeSpan.FromMinutes(2);
-
-    /// <summary>Person updates awaited at once.</summary>
-    private const int UpdatesInFlight = 2_000;
-
-    private readonly DetectionEngine _engine;
-    private readonly Lock _engineGate = new();
-    private readonly IActorRef _persons;
-    private readonly IProducer<byte[]?, byte[]> _producer;
+    private readonly EngineRouter _router;
+    private readonly Lock _routerGate = new();
+    private readonly PartitionClient _partitions;
+    private readonly string _generation = Guid.NewGuid().ToString("N");
     private readonly ILogger _logger;
     private readonly List<double> _latencies = [];
     // One per latency, under the same lock, so that the two lists stay in step.
     private readonly List<(double Step, double Apply)> _batchTimes = [];
+    // The latest contact counts of each partition: a partition whose flags did not change sends none.
+    private readonly IReadOnlyList<ContactCount>[] _contacts;
     private readonly Lazy<Task> _disposal;
     private KafkaConsumerControl? _control;
     private Task<Done>? _completion;
 
-    private DetectionPipeline(DetectionEngine engine, IActorRef persons, IProducer<byte[]?, byte[]> producer,
-        ILogger logger)
+    private DetectionPipeline(EngineRouter router, PartitionClient partitions, ILogger logger)
     {
-        _engine = engine;
-        _persons = persons;
-        _producer = producer;
+        _router = router;
+        _partitions = partitions;
         _logger = logger;
+        _contacts = [.. Enumerable.Range(0, partitions.Count).Select(_ => (IReadOnlyList<ContactCount>)[])];
         _disposal = new Lazy<Task>(DrainAsync);
     }
 
@@ -75,16 +73,23 @@ internal sealed class DetectionPipeline : IAsyncDisposable
     public long Skipped => _control?.Skipped ?? 0;
 
     /// <summary>
-    /// Rebuilds the engine from <paramref name="history"/> when given (it must hold everything the group
-    /// committed), then starts consuming where the group left off.
+    /// Empties the partitions, rebuilds them from <paramref name="history"/> when given (it must hold everything
+    /// the group committed), then starts consuming where the group left off.
     /// </summary>
     public static async Task<DetectionPipeline> StartAsync(ActorSystem system, RiskOptions options,
-        IActorRef persons, KafkaSettings kafka, IProducer<byte[]?, byte[]> producer, ILoggerFactory loggerFactory,
-        TimeSpan commitInterval, IAnalyticsStore? history, CancellationToken cancellationToken)
+        PartitionClient partitions, KafkaSettings kafka, ILoggerFactory loggerFactory, TimeSpan commitInterval,
+        IAnalyticsStore? history, CancellationToken cancellationToken)
     {
         var logger = loggerFactory.CreateLogger("HealthCode.Node.Risk");
-        var engine = options.StartingEngine?.Invoke() ?? new DetectionEngine(options.Rules, options.Horizon);
-        var pipeline = new DetectionPipeline(engine, persons, producer, logger);
+        var router = new EngineRouter(options.Rules, partitions.Count, options.Horizon);
+        var pipeline = new DetectionPipeline(router, partitions, logger);
+        await partitions.ResetAsync(pipeline._generation).ConfigureAwait(false);
+
+        if (options.Preload is { } preload)
+        {
+            await preload(router, pipeline.RunRoutedStepsAsync).ConfigureAwait(false);
+            await pipeline.StepAsync().ConfigureAwait(false);
+        }
 
         if (history is not null)
         {
@@ -95,8 +100,9 @@ internal sealed class DetectionPipeline : IAsyncDisposable
             system.Materializer(), kafka, commitInterval, loggerFactory.CreateLogger("HealthCode.Kafka"));
 
         logger.LogInformation(
-            "Detection engine consuming {Topics} in group {Group}; rules {RuleSetVersion}, clock {Clock}",
-            string.Join(',', ConsumedTopics()), Group, options.Rules.Version,
+            "Detection engine consuming {Topics} in group {Group} into {Partitions} partitions (run {Run}); " +
+            "rules {RuleSetVersion}, clock {Clock}",
+            string.Join(',', ConsumedTopics()), Group, partitions.Count, pipeline._generation, options.Rules.Version,
             options.Clock.IsFixed ? options.Clock.Now().ToString("O") : "wall");
         return pipeline;
     }
@@ -104,39 +110,12 @@ internal sealed class DetectionPipeline : IAsyncDisposable
     /// <summary>The topics the engine reads: every canonical feed topic.</summary>
     public static IReadOnlyList<string> ConsumedTopics() => [.. FeedNames.All.Select(Topics.Canonical)];
 
-    /// <summary>Distinct (person, case) contacts per rule right now.</summary>
-    public IReadOnlyList<ContactCount> CountContacts()
-    {
-        lock (_engineGate)
-        {
-            return _engine.CountContacts();
-        }
-    }
-
-    /// <summary>Every distinct (rule, person, case) the engine currently flags.</summary>
-    public IReadOnlyList<(Rule Rule, string PersonKey, string CaseKey)> ContactPairs()
-    {
-        lock (_engineGate)
-        {
-            return _engine.ContactPairs();
-        }
-    }
-
-    /// <summary>Distinct pings the engine holds.</summary>
-    public long PingCount()
-    {
-        lock (_engineGate)
-        {
-            return _engine.PingCount;
-        }
-    }
-
     /// <summary>Records the engine ignored because they lie after its horizon.</summary>
     public long BeyondHorizon()
     {
-        lock (_engineGate)
+        lock (_routerGate)
         {
-            return _engine.BeyondHorizon;
+            return _router.BeyondHorizon;
         }
     }
 
@@ -224,94 +203,90 @@ internal sealed class DetectionPipeline : IAsyncDisposable
     /// </summary>
     private async Task RebuildAsync(IAnalyticsStore history, CancellationToken cancellationToken)
     {
-        // Nothing else reaches the engine before the consumer starts, so the gate is not needed here.
-        await HistoryLoader.LoadAsync(history, _engine, _logger, cancellationToken).ConfigureAwait(false);
-        var updates = _engine.Step();
+        // Nothing else reaches the router before the consumer starts, so the gate is not needed here.
+        await HistoryLoader.LoadAsync(history, _router, RunRoutedStepsAsync, _logger, cancellationToken)
+            .ConfigureAwait(false);
+        var stepped = await StepAsync().ConfigureAwait(false);
 
-        await ApplyAsync(updates).ConfigureAwait(false);
-        _logger.LogInformation("Engine rebuilt: {Updates} persons updated from the stored history", updates.Count);
+        _logger.LogInformation("Engine rebuilt: {Updates} persons updated from the stored history",
+            stepped.Sum(s => s.Updates));
     }
 
-    private async Task ApplyAsync(IReadOnlyList<PersonUpdate> updates)
+    /// <summary>Sends what the router has routed so far to the partitions, step by step.</summary>
+    private async Task RunRoutedStepsAsync()
     {
-        // In chunks: a rebuild can update every person at once, and the journal takes only so many per second, so
-        // one ask per person all at once would time out the last of them.
-        foreach (var chunk in updates.Chunk(UpdatesInFlight))
+        IReadOnlyList<RoutedStep> steps;
+        lock (_routerGate)
         {
-            var decidedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-            var contacts = chunk.SelectMany(u => ContactMessages(u, decidedAt)).ToList();
-            var acks = chunk.Select(u => _persons.Ask<UpdatePersonAck>(ToCommand(u), AskTimeout));
-
-            await Task.WhenAll([.. contacts, .. acks]).ConfigureAwait(false);
+            steps = _router.TakeSteps();
         }
 
-        if (updates.Any(u => u.Flags is not null))
+        foreach (var step in steps)
         {
-            PublishContactCounts();
+            await _partitions.RunAsync(_generation, step).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Steps every partition, each applying its updates, and publishes the contact counts.</summary>
+    private async Task<IReadOnlyList<PartitionStepped>> StepAsync()
+    {
+        var stepped = await _partitions.StepAsync(_generation).ConfigureAwait(false);
+
+        var changed = false;
+        foreach (var partition in stepped.Where(s => s.Contacts is not null))
+        {
+            _contacts[partition.Partition] = partition.Contacts!;
+            changed = true;
+        }
+
+        if (changed)
+        {
+            foreach (var count in PartitionClient.Sum(_contacts))
+            {
+                RiskMetrics.Contacts.WithLabels(RiskEvents.RuleName(count.Rule)).Set(count.Contacts);
+            }
+        }
+
+        return stepped;
     }
 
     private async Task<IEnumerable<KafkaRecord>> ProcessAsync(IReadOnlyList<KafkaRecord> records)
     {
         var clock = Stopwatch.StartNew();
         var caseReports = new List<DateTimeOffset>();
-        IReadOnlyList<PersonUpdate> updates;
 
-        lock (_engineGate)
+        lock (_routerGate)
         {
             foreach (var record in records)
             {
-                var events = RiskInputDecoder.Add(_engine, record);
+                var events = RiskInputDecoder.Add(_router, record);
                 RiskMetrics.EventsIn.WithLabels(record.Topic).Inc(events);
                 if (record.Topic == Topics.Canonical(Feed.Cases))
                 {
                     caseReports.Add(record.Timestamp);
                 }
             }
-
-            updates = _engine.Step();
         }
 
-        var step = clock.Elapsed;
-        await ApplyAsync(updates).ConfigureAwait(false);
-        RecordLatencies(caseReports, step.TotalSeconds, (clock.Elapsed - step).TotalSeconds);
+        await RunRoutedStepsAsync().ConfigureAwait(false);
+        var routed = clock.Elapsed.TotalSeconds;
+        var stepped = await StepAsync().ConfigureAwait(false);
+
+        // Partitions step and apply side by side: the slowest of each is what the batch waited for.
+        var step = routed + stepped.Max(s => s.StepSeconds);
+        RecordLatencies(caseReports, step, Math.Max(0, clock.Elapsed.TotalSeconds - step));
 
         RiskMetrics.BatchSeconds.Observe(clock.Elapsed.TotalSeconds);
         if (clock.Elapsed > TimeSpan.FromSeconds(5))
         {
             _logger.LogWarning(
                 "Slow risk batch: {Records} records, {Updates} person updates in {Seconds:F1} s " +
-                "(engine step {StepSeconds:F1} s)",
-                records.Count, updates.Count, clock.Elapsed.TotalSeconds, step.TotalSeconds);
+                "(routing {RouteSeconds:F1} s, engine step {StepSeconds:F1} s)",
+                records.Count, stepped.Sum(s => s.Updates), clock.Elapsed.TotalSeconds, routed, step - routed);
         }
 
         return records;
     }
-
-    private IEnumerable<Task> ContactMessages(PersonUpdate update, long decidedAt)
-    {
-        if (update.Flags is null)
-        {
-            yield break;
-        }
-
-        var key = Encoding.UTF8.GetBytes(update.PersonKey);
-        // Only what changed: a flag that stays is already in ClickHouse under its id.
-        var messages = update.Raised.Select(f => RiskEvents.ToContact(f, withdrawn: false, decidedAt))
-            .Concat(update.Withdrawn.Select(f => RiskEvents.ToContact(f, withdrawn: true, decidedAt)));
-
-        foreach (var contact in messages)
-        {
-            yield return _producer.ProduceAsync(Topics.Contacts,
-                new Message<byte[]?, byte[]> { Key = key, Value = contact.ToByteArray() });
-        }
-    }
-
-    private static UpdatePerson ToCommand(PersonUpdate update) => new(
-        update.PersonKey,
-        update.Flags is null ? null : [.. update.Flags.Select(StoredFlag.From)],
-        [.. update.Reports.Select(StoredReport.From)],
-        [.. update.Declarations.Select(StoredDeclaration.From)]);
 
     private void RecordLatencies(List<DateTimeOffset> caseReports, double stepSeconds, double applySeconds)
     {
@@ -330,14 +305,6 @@ internal sealed class DetectionPipeline : IAsyncDisposable
                 _batchTimes.Add((stepSeconds, applySeconds));
                 RiskMetrics.DetectionLatency.Observe(seconds);
             }
-        }
-    }
-
-    private void PublishContactCounts()
-    {
-        foreach (var count in CountContacts())
-        {
-            RiskMetrics.Contacts.WithLabels(RiskEvents.RuleName(count.Rule)).Set(count.Contacts);
         }
     }
 }

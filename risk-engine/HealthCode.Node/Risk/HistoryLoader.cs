@@ -12,15 +12,19 @@ namespace HealthCode.Node.Risk;
 /// </summary>
 /// <remarks>
 /// Rows are read without FINAL: the engine drops repeats by record id itself. Pings are read one day at a time, in
-/// the order the subscriber table is sorted, so no query has to hold the whole history at once.
+/// the order the subscriber table is sorted, and each day goes to the partitions before the next is read, so
+/// neither a query nor the router has to hold the whole history at once.
 /// </remarks>
 internal static class HistoryLoader
 {
     private const long MsPerDay = 86_400_000;
 
-    /// <summary>Adds every stored event to <paramref name="engine"/>; returns how many rows were read.</summary>
-    public static async Task<long> LoadAsync(IAnalyticsStore store, DetectionEngine engine, ILogger logger,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds every stored event to <paramref name="engine"/>, awaiting <paramref name="flush"/> after each table and
+    /// each day of pings; returns how many rows were read.
+    /// </summary>
+    public static async Task<long> LoadAsync(IAnalyticsStore store, IRecordSink engine, Func<Task> flush,
+        ILogger logger, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var db = $"`{store.Database}`";
@@ -72,15 +76,16 @@ internal static class HistoryLoader
                 r.Get<double>(i, "temperature_c"), Strings(r.Get<object?[]>(i, "symptoms")))), cancellationToken)
             .ConfigureAwait(false);
 
-        rows += await LoadPingsAsync(store, db, engine, cancellationToken).ConfigureAwait(false);
+        await flush().ConfigureAwait(false);
+        rows += await LoadPingsAsync(store, db, engine, flush, cancellationToken).ConfigureAwait(false);
 
         logger.LogInformation("Engine rebuilt from ClickHouse {Database}: {Rows} rows in {Seconds:F1} s",
             store.Database, rows, clock.Elapsed.TotalSeconds);
         return rows;
     }
 
-    private static async Task<long> LoadPingsAsync(IAnalyticsStore store, string db, DetectionEngine engine,
-        CancellationToken cancellationToken)
+    private static async Task<long> LoadPingsAsync(IAnalyticsStore store, string db, IRecordSink engine,
+        Func<Task> flush, CancellationToken cancellationToken)
     {
         var span = await store.QueryRowsAsync($"""
             SELECT toInt64(ifNull(min(toUnixTimestamp64Milli(observed_at)), 0)) AS first_ms,
@@ -117,6 +122,7 @@ internal static class HistoryLoader
             }
 
             rows += pings.Count;
+            await flush().ConfigureAwait(false);
         }
 
         return rows;

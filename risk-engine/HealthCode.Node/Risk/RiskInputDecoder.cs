@@ -14,7 +14,7 @@ internal static class RiskInputDecoder
     /// <summary>
     /// Adds every event of <paramref name="record"/> to the engine; returns how many events it held.
     /// </summary>
-    public static int Add(DetectionEngine engine, KafkaRecord record)
+    public static int Add(IRecordSink engine, KafkaRecord record)
     {
         if (!FeedNames.TryParse(record.Topic, out var feed))
         {

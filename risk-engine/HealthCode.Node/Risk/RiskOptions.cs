@@ -47,10 +47,16 @@ internal sealed record RiskOptions(RuleSettings Rules, EngineClock Clock, DateTi
     public IReadOnlyList<string> SeedNodes { get; init; } = [];
 
     /// <summary>
-    /// Makes the engine the node starts from instead of an empty one; benchmarks hand in one that already holds a
-    /// history. Null in service, where the history comes from ClickHouse.
+    /// How many partitions the engine's exposure index is split into, spread over the risk nodes; every node must
+    /// say the same. More partitions than nodes lets a node that joins later take some over.
     /// </summary>
-    public Func<DetectionEngine>? StartingEngine { get; init; }
+    public int EnginePartitions { get; init; } = 1;
+
+    /// <summary>
+    /// Feeds a history into the engine before it consumes, awaiting the given flush now and then so the router
+    /// does not hold it all; benchmarks hand one in. Null in service, where the history comes from ClickHouse.
+    /// </summary>
+    public Func<IRecordSink, Func<Task>, Task>? Preload { get; init; }
 
     /// <summary>The service defaults: DESIGN rules, the wall clock, the journal in the data directory.</summary>
     public static RiskOptions InService(string dataDirectory) => new(

@@ -4,24 +4,23 @@ using Akka.Cluster.Tools.Singleton;
 using Confluent.Kafka;
 using HealthCode.Kafka;
 using HealthCode.Risk.Cluster.Persons;
-using HealthCode.Risk.Engine;
-using HealthCode.Risk.Rules;
+using HealthCode.Node.Risk.Partitions;
 using HealthCode.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace HealthCode.Node.Risk;
 
 /// <summary>
-/// The risk role of a node: sharded, event-sourced person entities and the code publisher on every risk node, and
-/// the detection pipeline (<see cref="DetectionPipeline"/>) as a cluster singleton on the oldest one.
+/// The risk role of a node: sharded, event-sourced person entities, sharded engine partitions and the code
+/// publisher on every risk node, and the detection pipeline (<see cref="DetectionPipeline"/>: consumer and router)
+/// as a cluster singleton on the oldest one.
 /// </summary>
 /// <remarks>
-/// More risk nodes is configuration only: persons spread over them through sharding, and the engine moves to
-/// another node when its node leaves (after draining) or is downed (its successor rebuilds from ClickHouse and
-/// reads on from the group's committed offsets). The exposure index itself is not distributed: the engine holds
-/// all of it in one process, so the pings one node can hold bound the cluster. Pings are keyed by SIM, a stay
-/// spans all the SIMs of a person, and a SIM may be registered after its pings, so splitting the index needs a
-/// stage that re-keys pings by person once their registration is known; that stage is not built.
+/// More risk nodes is configuration only: persons and the engine's partitions spread over them through sharding,
+/// and the pipeline moves to another node when its node leaves (after draining) or is downed (its successor
+/// rebuilds the partitions from ClickHouse and reads on from the group's committed offsets). Each partition holds
+/// its home people's pings and every case's (<see cref="HealthCode.Risk.Engine.Partitions.EngineRouter"/>), so
+/// the exposure index grows with the nodes; the router's book of SIM owners stays on the pipeline's node.
 /// </remarks>
 internal sealed class RiskRole : IAsyncDisposable
 {
@@ -37,12 +36,14 @@ internal sealed class RiskRole : IAsyncDisposable
     private const int AsksInFlight = 2_000;
 
     private readonly IActorRef _persons;
+    private readonly PartitionClient _partitions;
     private volatile DetectionPipeline? _pipeline;
     private volatile Exception? _startFailure;
 
-    private RiskRole(IActorRef persons, CodeBoard board)
+    private RiskRole(IActorRef persons, PartitionClient partitions, CodeBoard board)
     {
         _persons = persons;
+        _partitions = partitions;
         Board = board;
     }
 
@@ -81,7 +82,18 @@ internal sealed class RiskRole : IAsyncDisposable
             key => Person.Props(key, personSettings),
             ClusterShardingSettings.Create(system),
             new PersonMessageExtractor(options.MaxShards)).ConfigureAwait(false);
-        var role = new RiskRole(persons, board);
+        // Partitions are memory only and rebuilt by each run of the pipeline: nothing to remember, and moving one
+        // to balance would empty it, so the allocation never moves a partition while its node lives.
+        var applier = new PersonUpdateApplier(persons, producer);
+        var partitionRegion = await ClusterSharding.Get(system).StartAsync(
+            EnginePartitionActor.TypeName,
+            _ => EnginePartitionActor.Props(options.Rules, applier),
+            ClusterShardingSettings.Create(system).WithRememberEntities(false),
+            new PartitionMessageExtractor(),
+            new PartitionAllocation(),
+            PoisonPill.Instance).ConfigureAwait(false);
+        var partitions = new PartitionClient(partitionRegion, options.EnginePartitions);
+        var role = new RiskRole(persons, partitions, board);
 
         async Task<DetectionPipeline> StartEngineAsync(CancellationToken cancellationToken)
         {
@@ -90,7 +102,7 @@ internal sealed class RiskRole : IAsyncDisposable
                 await beforeRebuild(cancellationToken).ConfigureAwait(false);
             }
 
-            return await DetectionPipeline.StartAsync(system, options, persons, kafka, producer, loggerFactory,
+            return await DetectionPipeline.StartAsync(system, options, partitions, kafka, loggerFactory,
                 commitInterval, history, cancellationToken).ConfigureAwait(false);
         }
 
@@ -101,21 +113,19 @@ internal sealed class RiskRole : IAsyncDisposable
                 ClusterSingletonManagerSettings.Create(system)),
             EngineSingletonName);
 
-        logger.LogInformation("Risk role up: persons in {MaxShards} shards, rules {RuleSetVersion}, clock {Clock}",
-            options.MaxShards, options.Rules.Version,
+        logger.LogInformation(
+            "Risk role up: persons in {MaxShards} shards, engine in {Partitions} partitions, rules {RuleSetVersion}, " +
+            "clock {Clock}",
+            options.MaxShards, options.EnginePartitions, options.Rules.Version,
             options.Clock.IsFixed ? options.Clock.Now().ToString("O") : "wall");
         return role;
     }
 
-    /// <summary>Distinct (person, case) contacts per rule right now; empty where the engine does not run.</summary>
-    public IReadOnlyList<ContactCount> CountContacts() => _pipeline?.CountContacts() ?? [];
-
-    /// <summary>Every distinct (rule, person, case) the engine currently flags; empty where it does not run.</summary>
-    public IReadOnlyList<(Rule Rule, string PersonKey, string CaseKey)> ContactPairs() =>
-        _pipeline?.ContactPairs() ?? [];
-
-    /// <summary>Distinct pings the engine holds; 0 where it does not run.</summary>
-    public long PingCount() => _pipeline?.PingCount() ?? 0;
+    /// <summary>
+    /// What the engine's partitions hold (pings, contacts per rule, and every contact pair when asked), read from
+    /// the partitions wherever they run.
+    /// </summary>
+    public Task<EngineFigures> FiguresAsync(bool withPairs = false) => _partitions.FiguresAsync(withPairs);
 
     /// <summary>Records the engine ignored because they lie after its horizon; 0 where it does not run.</summary>
     public long BeyondHorizon() => _pipeline?.BeyondHorizon() ?? 0;

@@ -51,6 +51,12 @@ internal sealed record NodeOptions(KafkaSettings Kafka, StorageSettings Storage,
     /// </summary>
     public IReadOnlyList<string> SeedNodes { get; init; } = [];
 
+    /// <summary>
+    /// How many partitions the engine's exposure index is split into over the risk nodes
+    /// (<c>risk:enginePartitions</c>); every node of a cluster must say the same.
+    /// </summary>
+    public int EnginePartitions { get; init; } = 1;
+
     /// <summary>The contact and monitoring rules (configuration section <c>risk:rules</c>).</summary>
     public RuleSettings Rules { get; init; } = RuleSettings.Default;
 }

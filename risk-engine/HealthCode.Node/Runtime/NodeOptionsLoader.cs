@@ -75,6 +75,13 @@ internal static class NodeOptionsLoader
                 $"node.seedNodes must list akka.tcp://healthcode@host:port addresses, not '{badSeed}'.");
         }
 
+        var enginePartitions = configuration.GetValue("risk:enginePartitions", 1);
+        if (enginePartitions is < 1 or > 4096)
+        {
+            throw new InvalidOperationException(
+                $"risk.enginePartitions must be 1..4096, not {enginePartitions}.");
+        }
+
         // Every rule number is a setting; RuleSettings checks each one as it is bound, so a bad value stops start-up.
         var rules = configuration.GetSection("risk:rules").Get<RuleSettings>() ?? RuleSettings.Default;
         logger.LogInformation(
@@ -92,6 +99,7 @@ internal static class NodeOptionsLoader
             ClusterHost = configuration["node:clusterHost"] ?? "127.0.0.1",
             ClusterPort = clusterPort,
             SeedNodes = seedNodes,
+            EnginePartitions = enginePartitions,
         };
     }
 }

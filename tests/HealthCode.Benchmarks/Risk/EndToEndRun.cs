@@ -9,6 +9,7 @@ using HealthCode.Node.Runtime;
 using HealthCode.Risk;
 using HealthCode.Risk.Cluster.Codes;
 using HealthCode.Risk.Engine;
+using HealthCode.Risk.Inputs;
 using Microsoft.Extensions.Logging;
 
 namespace HealthCode.Benchmarks.Risk;
@@ -26,13 +27,13 @@ internal static class EndToEndRun
     public static async Task RunAsync(HarnessOptions options)
     {
         Console.WriteLine($"risk-e2e: {options}");
-        var (city, engine) = LatencyRun.Load(options);
+        var city = new SyntheticCity(options.People, options.Days, options.Interval);
         var cases = LatencyRun.Cases(city, options.Cases);
         var root = Path.Combine(Path.GetTempPath(), "healthcode-e2e-" + Guid.NewGuid().ToString("N"));
 
         try
         {
-            var results = await MeasureAsync(city, engine, cases, root).ConfigureAwait(false);
+            var results = await MeasureAsync(city, options, cases, root).ConfigureAwait(false);
             Print(results);
         }
         finally
@@ -41,7 +42,7 @@ internal static class EndToEndRun
         }
     }
 
-    private static async Task<List<CaseResult>> MeasureAsync(SyntheticCity city, DetectionEngine engine,
+    private static async Task<List<CaseResult>> MeasureAsync(SyntheticCity city, HarnessOptions options,
         IReadOnlyList<SyntheticCase> cases, string root)
     {
         using var loggerFactory = CreateLoggerFactory();
@@ -51,7 +52,8 @@ internal static class EndToEndRun
             Path.Combine(root, "risk", "persons.db"))
         {
             RebuildFromHistory = false,
-            StartingEngine = () => engine,
+            Preload = (sink, flush) => PreloadAsync(city, sink, flush, options.Batch),
+            EnginePartitions = options.Partitions,
             JournalConnectionString = Environment.GetEnvironmentVariable("HEALTHCODE_BENCH_POSTGRES"),
         };
         var node = BenchmarkNode.Options(root, "risk-e2e");
@@ -101,6 +103,43 @@ internal static class EndToEndRun
         var (step, apply) = pipeline.CaseBatchTimes()[seen];
         return new CaseResult(c.PersonKey, pipeline.Latencies()[seen] * 1000, step * 1000, apply * 1000,
             observed.TotalMilliseconds, board.Accepted - changesBefore);
+    }
+
+    /// <summary>
+    /// The city's registrations and then its pings in time order, handed to the partitions every
+    /// <paramref name="batch"/> pings.
+    /// </summary>
+    private static async Task PreloadAsync(SyntheticCity city, IRecordSink sink, Func<Task> flush, int batch)
+    {
+        var clock = Stopwatch.StartNew();
+        var registeredAt = DateTimeOffset.FromUnixTimeMilliseconds(city.StartMs - 86_400_000L);
+        for (var p = 0; p < city.People; p++)
+        {
+            var recordId = Convert.ToHexStringLower(SyntheticCity.RecordIdBytes("subscriber:" + p));
+            sink.Add(new SubscriberRegistration(recordId, city.SubscriberKey(p), city.PersonKey(p), registeredAt));
+        }
+
+        await flush().ConfigureAwait(false);
+        var inBatch = 0;
+        long pings = 0;
+        for (var slot = 0; slot < city.SlotCount; slot++)
+        {
+            for (var p = 0; p < city.People; p++)
+            {
+                city.PingOf(p, slot, out var atMs, out var lat, out var lon);
+                sink.AddPing(city.SubscriberKey(p), SyntheticCity.PingRecordId(p, slot), atMs, lat, lon);
+                pings++;
+                if (++inBatch == batch)
+                {
+                    await flush().ConfigureAwait(false);
+                    inBatch = 0;
+                }
+            }
+        }
+
+        await flush().ConfigureAwait(false);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  history: {pings:N0} pings into the partitions in {clock.Elapsed.TotalSeconds:F1} s"));
     }
 
     private static async Task WaitForLatencyAsync(NodeRuntime runtime, DetectionPipeline pipeline, int seen)

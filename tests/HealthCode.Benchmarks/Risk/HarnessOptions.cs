@@ -23,6 +23,9 @@ internal sealed record HarnessOptions
     /// <summary>Pings per engine step, as the node batches them.</summary>
     public int Batch { get; init; } = 50_000;
 
+    /// <summary>Partitions of the engine in a node run (risk-e2e).</summary>
+    public int Partitions { get; init; } = 1;
+
     /// <summary>Parses <paramref name="args"/> over <paramref name="defaults"/>; throws on unknown options.</summary>
     public static HarnessOptions Parse(IReadOnlyList<string> args, HarnessOptions defaults)
     {
@@ -39,8 +42,9 @@ internal sealed record HarnessOptions
                 "--cases" => options with { Cases = value },
                 "--measure-days" => options with { Measure = value },
                 "--batch" => options with { Batch = value },
-                _ => throw new ArgumentException(
-                    $"Unknown option {args[i]}: use --people, --days, --interval, --cases, --measure-days, --batch."),
+                "--partitions" => options with { Partitions = value },
+                _ => throw new ArgumentException($"Unknown option {args[i]}: use --people, --days, --interval, " +
+                    "--cases, --measure-days, --batch, --partitions."),
             };
         }
 
@@ -55,5 +59,5 @@ internal sealed record HarnessOptions
     /// <inheritdoc/>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{People:N0} people x {Days} days at {Interval}-min pings, {Cases} cases, batches of {Batch:N0}");
+        $"{People:N0} people x {Days} days at {Interval}-min pings, {Cases} cases, batches of {Batch:N0}, {Partitions} partition(s)");
 }

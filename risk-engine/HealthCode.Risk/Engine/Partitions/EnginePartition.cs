@@ -43,10 +43,20 @@ public sealed class EnginePartition
     public PartitionRecords Apply(PartitionWork work)
     {
         ArgumentNullException.ThrowIfNull(work);
-        work.Records.AddTo(_engine);
+        Import(work.Records);
+        return HandOver(work.ExportSims, work.ExportTravellers, work.ForgetSims);
+    }
 
-        var exported = _engine.Export(work.ExportSims, work.ExportTravellers);
-        foreach (var sim in work.ForgetSims)
+    /// <summary>
+    /// The registrations and pings of <paramref name="sims"/> and the trips of <paramref name="travellers"/>, for
+    /// the partitions taking them over; then forgets <paramref name="forget"/>.
+    /// </summary>
+    public PartitionRecords HandOver(
+        IEnumerable<string> sims, IEnumerable<string> travellers, IEnumerable<string> forget)
+    {
+        ArgumentNullException.ThrowIfNull(forget);
+        var exported = _engine.Export(sims, travellers);
+        foreach (var sim in forget)
         {
             _engine.Forget(sim);
         }
@@ -69,6 +79,13 @@ public sealed class EnginePartition
 
     /// <summary>A home person's current flags in canonical order; empty when none.</summary>
     public IReadOnlyList<ContactFlag> FlagsOf(string personKey) => _engine.FlagsOf(personKey);
+
+    /// <summary>Distinct (person, case) contacts per rule, over the home people's current flags.</summary>
+    public IReadOnlyList<ContactCount> CountContacts() => ContactPairs()
+        .GroupBy(c => c.Rule)
+        .OrderBy(g => g.Key)
+        .Select(g => new ContactCount(g.Key, g.Count()))
+        .ToList();
 
     /// <summary>Every distinct (rule, person, case) of the home people's current flags.</summary>
     public IReadOnlyList<(Rule Rule, string PersonKey, string CaseKey)> ContactPairs() =>

@@ -47,4 +47,43 @@ public sealed class PartitionRecords
             engine.AddPing(ping.SubscriberKey, ping.RecordId, ping.AtMs, CellKey.FromPacked(ping.Cell));
         }
     }
+
+    /// <summary>
+    /// The records in parts of at most <paramref name="size"/> each: a step between nodes travels in messages of
+    /// bounded size.
+    /// </summary>
+    public IReadOnlyList<PartitionRecords> Chunk(int size)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
+        if (Count <= size)
+        {
+            return [this];
+        }
+
+        var parts = new List<PartitionRecords> { new() };
+        Spill(Registrations, p => p.Registrations, parts, size);
+        Spill(Reports, p => p.Reports, parts, size);
+        Spill(Locations, p => p.Locations, parts, size);
+        Spill(Flights, p => p.Flights, parts, size);
+        Spill(Rails, p => p.Rails, parts, size);
+        Spill(Declarations, p => p.Declarations, parts, size);
+        Spill(Pings, p => p.Pings, parts, size);
+        return parts;
+    }
+
+    private static void Spill<T>(List<T> source, Func<PartitionRecords, List<T>> target,
+        List<PartitionRecords> parts, int size)
+    {
+        for (var taken = 0; taken < source.Count;)
+        {
+            if (parts[^1].Count >= size)
+            {
+                parts.Add(new PartitionRecords());
+            }
+
+            var count = Math.Min(size - parts[^1].Count, source.Count - taken);
+            target(parts[^1]).AddRange(source.GetRange(taken, count));
+            taken += count;
+        }
+    }
 }

@@ -30,30 +30,66 @@ public sealed class RoutedStep
         ArgumentNullException.ThrowIfNull(exported);
         var imports = Work.Select(_ => new PartitionRecords()).ToList();
 
-        foreach (var records in exported)
+        for (var source = 0; source < exported.Count; source++)
         {
-            foreach (var ping in records.Pings)
-            {
-                Each(_simDestinations, ping.SubscriberKey, imports, i => i.Pings.Add(ping));
-            }
-
-            foreach (var registration in records.Registrations)
-            {
-                Each(_simDestinations, registration.SubscriberKey, imports, i => i.Registrations.Add(registration));
-            }
-
-            foreach (var trip in records.Flights)
-            {
-                Each(_travellerDestinations, trip.PersonKey, imports, i => i.Flights.Add(trip));
-            }
-
-            foreach (var trip in records.Rails)
-            {
-                Each(_travellerDestinations, trip.PersonKey, imports, i => i.Rails.Add(trip));
-            }
+            SplitInto(exported[source], SimsFrom(source), TravellersFrom(source), imports);
         }
 
         return imports;
+    }
+
+    /// <summary>The SIMs partition <paramref name="source"/> hands over, each with the partitions taking it.</summary>
+    public IReadOnlyDictionary<string, int[]> SimsFrom(int source) => From(Work[source].ExportSims, _simDestinations);
+
+    /// <summary>The persons whose trips <paramref name="source"/> hands over, with the partitions taking them.</summary>
+    public IReadOnlyDictionary<string, int[]> TravellersFrom(int source) =>
+        From(Work[source].ExportTravellers, _travellerDestinations);
+
+    /// <summary>
+    /// Splits what one partition handed back over the partitions taking it, given where each SIM and each person's
+    /// trips go; one (possibly empty) set of records per partition.
+    /// </summary>
+    public static IReadOnlyList<PartitionRecords> Split(PartitionRecords exported,
+        IReadOnlyDictionary<string, int[]> sims, IReadOnlyDictionary<string, int[]> travellers, int partitions)
+    {
+        var imports = Enumerable.Range(0, partitions).Select(_ => new PartitionRecords()).ToList();
+        SplitInto(exported, sims, travellers, imports);
+        return imports;
+    }
+
+    private static void SplitInto(PartitionRecords exported, IReadOnlyDictionary<string, int[]> sims,
+        IReadOnlyDictionary<string, int[]> travellers, List<PartitionRecords> imports)
+    {
+        foreach (var ping in exported.Pings)
+        {
+            Each(sims, ping.SubscriberKey, imports, i => i.Pings.Add(ping));
+        }
+
+        foreach (var registration in exported.Registrations)
+        {
+            Each(sims, registration.SubscriberKey, imports, i => i.Registrations.Add(registration));
+        }
+
+        foreach (var trip in exported.Flights)
+        {
+            Each(travellers, trip.PersonKey, imports, i => i.Flights.Add(trip));
+        }
+
+        foreach (var trip in exported.Rails)
+        {
+            Each(travellers, trip.PersonKey, imports, i => i.Rails.Add(trip));
+        }
+    }
+
+    private static Dictionary<string, int[]> From(List<string> keys, Dictionary<string, int[]> destinations)
+    {
+        var subset = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            subset[key] = destinations[key];
+        }
+
+        return subset;
     }
 
     /// <summary>Whether the SIM already changed holder in this step.</summary>
@@ -97,8 +133,8 @@ public sealed class RoutedStep
 
     private int[] Others(int partition) => [.. Enumerable.Range(0, Work.Count).Where(k => k != partition)];
 
-    private static void Each(Dictionary<string, int[]> destinations, string key, List<PartitionRecords> imports,
-        Action<PartitionRecords> add)
+    private static void Each(IReadOnlyDictionary<string, int[]> destinations, string key,
+        List<PartitionRecords> imports, Action<PartitionRecords> add)
     {
         foreach (var partition in destinations.GetValueOrDefault(key) ?? [])
         {

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using Akka.Actor;
+using Akka.Cluster.Sharding;
+using Akka.Event;
+using HealthCode.Risk;
+using HealthCode.Risk.Engine.Partitions;
+
+namespace HealthCode.Node.Risk.Partitions;
+
+/// <summary>
+/// The sharded entity of one engine partition: holds its <see cref="EnginePartition"/> in memory for one run of
+/// the pipeline and applies its home people's updates on the node it lives on.
+/// </summary>
+/// <remarks>
+/// Work that waits on others (sending hand-overs, awaiting person acknowledgements) runs outside the mailbox, so
+/// two partitions handing records to each other at once never wait on one another. The pipeline sends the next
+/// step only after every partition answered the last, so nothing reaches the engine while that work runs but the
+/// records of other partitions' hand-overs, which the engine takes in any order.
+/// </remarks>
+internal sealed class EnginePartitionActor : ReceiveActor
+{
+    /// <summary>The sharding type name of engine partitions.</summary>
+    public const string TypeName = "engine-partition";
+
+    /// <summary>Records per message between partitions: about a megabyte of pings.</summary>
+    public const int ChunkRecords = 16_384;
+
+    private static readonly TimeSpan AskTimeout = TimeSpan.FromMinutes(2);
+
+    private readonly RuleSettings _rules;
+    private readonly PersonUpdateApplier _applier;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private EnginePartition? _partition;
+    private string? _generation;
+
+    /// <summary>Creates the entity; its updates go through <paramref name="applier"/>.</summary>
+    public EnginePartitionActor(RuleSettings rules, PersonUpdateApplier applier)
+    {
+        _rules = rules;
+        _applier = applier;
+
+        Receive<ResetPartition>(Reset);
+        Receive<AddRecords>(m => Owned(m.Generation, m.Partition), Add);
+        Receive<HandOver>(m => Owned(m.Generation, m.Partition), HandOverRecords);
+        Receive<StepPartition>(m => Owned(m.Generation, m.Partition), Step);
+        Receive<ReadPartition>(m => _partition is not null, Read);
+        Receive<IPartitionMessage>(m => Sender.Tell(new PartitionLost(m.Partition,
+            _generation is null ? "the partition is empty (it restarted)" : $"it belongs to run {_generation}")));
+    }
+
+    /// <summary>The props of a partition entity.</summary>
+    public static Props Props(RuleSettings rules, PersonUpdateApplier applier) =>
+        Akka.Actor.Props.Create(() => new EnginePartitionActor(rules, applier));
+
+    private bool Owned(string generation, int partition) =>
+        _partition is not null && _generation == generation && _partition.Index == partition;
+
+    private void Reset(ResetPartition reset)
+    {
+        _partition = new EnginePartition(_rules, reset.Partition, reset.Count);
+        _generation = reset.Generation;
+        _log.Info("Engine partition {0} of {1} started empty for run {2}", reset.Partition, reset.Count,
+            reset.Generation);
+        Sender.Tell(new PartitionReady(reset.Partition, reset.Generation));
+    }
+
+    private void Add(AddRecords add)
+    {
+        _partition!.Import(add.Records);
+        Sender.Tell(new RecordsAdded(add.Partition));
+    }
+
+    private void HandOverRecords(HandOver handOver)
+    {
+        var partition = _partition!;
+        var exported = partition.HandOver(handOver.Sims.Keys, handOver.Travellers.Keys, handOver.Forget);
+        var imports = RoutedStep.Split(exported, handOver.Sims, handOver.Travellers, partition.Count);
+        var region = ClusterSharding.Get(Context.System).ShardRegion(TypeName);
+
+        var sends = new List<Task<object>>();
+        foreach (var (records, to) in imports.Select((r, k) => (r, k)).Where(x => x.r.Count > 0))
+        {
+            sends.AddRange(records.Chunk(ChunkRecords)
+                .Select(chunk => region.Ask<object>(new AddRecords(to, handOver.Generation, chunk), AskTimeout)));
+        }
+
+        var count = imports.Sum(r => r.Count);
+        Task.WhenAll(sends).ContinueWith(
+            done => done.IsCompletedSuccessfully && done.Result.All(r => r is RecordsAdded)
+                ? new HandedOver(handOver.Partition, count)
+                : (object)new Status.Failure(new InvalidOperationException(
+                    $"Partition {handOver.Partition} could not hand over its records: " +
+                    (done.Exception?.GetBaseException().Message
+                        ?? string.Join("; ", done.Result.OfType<PartitionLost>().Select(l => l.Reason))))),
+            TaskScheduler.Default).PipeTo(Sender);
+    }
+
+    private void Step(StepPartition step)
+    {
+        var clock = Stopwatch.StartNew();
+        var updates = _partition!.Step();
+        var contacts = updates.Any(u => u.Flags is not null) ? _partition.CountContacts() : null;
+        var stepSeconds = clock.Elapsed.TotalSeconds;
+
+        _applier.ApplyAsync(updates).ContinueWith(
+            applied => applied.IsCompletedSuccessfully
+                ? new PartitionStepped(step.Partition, updates.Count, stepSeconds,
+                    clock.Elapsed.TotalSeconds - stepSeconds, contacts)
+                : (object)new Status.Failure(applied.Exception!.GetBaseException()),
+            TaskScheduler.Default).PipeTo(Sender);
+    }
+
+    private void Read(ReadPartition read)
+    {
+        var partition = _partition!;
+        var pairs = read.WithPairs
+            ? partition.ContactPairs().Select(p => new ContactPair(p.Rule, p.PersonKey, p.CaseKey)).ToList()
+            : [];
+        Sender.Tell(new PartitionFigures(read.Partition, partition.PingCount, partition.CountContacts(), pairs));
+    }
+}
