@@ -142,6 +142,7 @@ internal static class DemoCommand
         {
             ApiPort = 0,
             RebuildFromHistory = false,
+            EnginePartitions = options.EnginePartitions,
         };
     }
 

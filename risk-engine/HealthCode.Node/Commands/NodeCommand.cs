@@ -32,6 +32,7 @@ internal static class NodeCommand
                 ClusterPort = options.ClusterPort,
                 SeedNodes = options.SeedNodes,
                 EnginePartitions = options.EnginePartitions,
+                MinClusterNodes = options.MinClusterNodes,
             }
             : null;
         logger.LogInformation("Node roles: {Roles}", roles);

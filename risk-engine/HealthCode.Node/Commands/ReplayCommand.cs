@@ -41,6 +41,7 @@ internal static class ReplayCommand
             Path.Combine(scratch, "risk", "persons.db"))
         {
             RebuildFromHistory = false,
+            EnginePartitions = loaded.EnginePartitions,
         };
 
         try

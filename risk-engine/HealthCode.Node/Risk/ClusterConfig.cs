@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Actor.Setup;
 using Akka.Configuration;
+using HealthCode.Node.Risk.Partitions;
 using HealthCode.Risk.Cluster.Persistence;
 
 namespace HealthCode.Node.Risk;
@@ -64,7 +65,8 @@ internal static class ClusterConfig
               }
             }
             """);
-        var setup = BootstrapSetup.Create().WithConfig(cluster.WithFallback(journal));
+        var serializers = ConfigurationFactory.ParseString(PartitionSerializer.Hocon);
+        var setup = BootstrapSetup.Create().WithConfig(cluster.WithFallback(serializers).WithFallback(journal));
         return journalSetup is null ? ActorSystemSetup.Create(setup) : setup.And(journalSetup);
     }
 

@@ -69,6 +69,9 @@ internal sealed class DetectionPipeline : IAsyncDisposable
     /// <summary>Records consumed but not yet committed.</summary>
     public long Lag => _control?.Lag.TotalLag ?? 0;
 
+    /// <summary>Completes when the consumer's stream ends; faults when it failed.</summary>
+    public Task Completion => _completion ?? Task.CompletedTask;
+
     /// <summary>Canonical records the consumer never read because the broker had dropped them.</summary>
     public long Skipped => _control?.Skipped ?? 0;
 

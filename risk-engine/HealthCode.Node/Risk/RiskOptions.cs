@@ -47,6 +47,13 @@ internal sealed record RiskOptions(RuleSettings Rules, EngineClock Clock, DateTi
     public IReadOnlyList<string> SeedNodes { get; init; } = [];
 
     /// <summary>
+    /// Members the engine's first start on a node waits for (two minutes at most), so that its partitions spread
+    /// over them. Not Akka's min-nr-of-members: sharding would stop placing shards, persons too, whenever the
+    /// cluster shrank below it.
+    /// </summary>
+    public int MinClusterNodes { get; init; } = 1;
+
+    /// <summary>
     /// How many partitions the engine's exposure index is split into, spread over the risk nodes; every node must
     /// say the same. More partitions than nodes lets a node that joins later take some over.
     /// </summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Akka.Cluster.Tools.Singleton;
@@ -32,6 +33,9 @@ internal sealed class RiskRole : IAsyncDisposable
 
     private static readonly TimeSpan AskTimeout = TimeSpan.FromMinutes(2);
 
+    /// <summary>How long the engine's first start waits for the members it wants.</summary>
+    private static readonly TimeSpan MembersWait = TimeSpan.FromMinutes(2);
+
     /// <summary>Code requests awaited at once.</summary>
     private const int AsksInFlight = 2_000;
 
@@ -39,6 +43,7 @@ internal sealed class RiskRole : IAsyncDisposable
     private readonly PartitionClient _partitions;
     private volatile DetectionPipeline? _pipeline;
     private volatile Exception? _startFailure;
+    private bool _restartsOnFailure;
 
     private RiskRole(IActorRef persons, PartitionClient partitions, CodeBoard board)
     {
@@ -93,10 +98,18 @@ internal sealed class RiskRole : IAsyncDisposable
             new PartitionAllocation(),
             PoisonPill.Instance).ConfigureAwait(false);
         var partitions = new PartitionClient(partitionRegion, options.EnginePartitions);
-        var role = new RiskRole(persons, partitions, board);
+        var role = new RiskRole(persons, partitions, board) { _restartsOnFailure = history is not null };
 
+        var firstStart = true;
         async Task<DetectionPipeline> StartEngineAsync(CancellationToken cancellationToken)
         {
+            if (firstStart)
+            {
+                firstStart = false;
+                await WaitForRegionsAsync(partitionRegion, options.MinClusterNodes, logger, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+
             if (history is not null)
             {
                 await beforeRebuild(cancellationToken).ConfigureAwait(false);
@@ -108,7 +121,7 @@ internal sealed class RiskRole : IAsyncDisposable
 
         system.ActorOf(
             ClusterSingletonManager.Props(
-                EngineHost.Props(StartEngineAsync, role.OnEngine),
+                EngineHost.Props(StartEngineAsync, role.OnEngine, restartOnFailure: history is not null),
                 EngineHost.Stop.Instance,
                 ClusterSingletonManagerSettings.Create(system)),
             EngineSingletonName);
@@ -126,6 +139,9 @@ internal sealed class RiskRole : IAsyncDisposable
     /// the partitions wherever they run.
     /// </summary>
     public Task<EngineFigures> FiguresAsync(bool withPairs = false) => _partitions.FiguresAsync(withPairs);
+
+    /// <summary>The engine partitions this node hosts.</summary>
+    public Task<IReadOnlyList<int>> HostedPartitionsAsync() => _partitions.HostedHereAsync();
 
     /// <summary>Records the engine ignored because they lie after its horizon; 0 where it does not run.</summary>
     public long BeyondHorizon() => _pipeline?.BeyondHorizon() ?? 0;
@@ -151,17 +167,21 @@ internal sealed class RiskRole : IAsyncDisposable
     public void PublishLag() => _pipeline?.PublishLag();
 
     /// <summary>
-    /// Fails if the engine on this node failed to start or its stream failed, so a caller waiting for catch-up
-    /// does not wait forever.
+    /// Fails if the engine on this node failed to start, or its stream failed with no history to start again
+    /// from, so a caller waiting for catch-up does not wait forever.
     /// </summary>
     public void ThrowIfFailed()
     {
         if (_startFailure is { } failure)
         {
-            throw new InvalidOperationException("The detection engine failed to start.", failure);
+            throw new InvalidOperationException("The detection engine failed.", failure);
         }
 
-        _pipeline?.ThrowIfFailed();
+        // With a history the singleton starts the pipeline again (EngineHost): catch-up is only later.
+        if (!_restartsOnFailure)
+        {
+            _pipeline?.ThrowIfFailed();
+        }
     }
 
     /// <summary>Drains the engine if it runs here, committing what has been acknowledged.</summary>
@@ -170,6 +190,38 @@ internal sealed class RiskRole : IAsyncDisposable
         if (_pipeline is { } pipeline)
         {
             await pipeline.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="count"/> nodes' partition regions are known to the shard coordinator (so a
+    /// partition can be placed on each), or two minutes passed.
+    /// </summary>
+    private static async Task WaitForRegionsAsync(IActorRef region, int count, ILogger logger,
+        CancellationToken cancellationToken)
+    {
+        var waited = Stopwatch.StartNew();
+        var regions = 0;
+
+        while (count > 1)
+        {
+            var stats = await region.Ask<ClusterShardingStats>(
+                new GetClusterShardingStats(TimeSpan.FromSeconds(5)), TimeSpan.FromSeconds(10), cancellationToken)
+                .ConfigureAwait(false);
+            regions = stats.Regions.Count;
+            if (regions >= count)
+            {
+                return;
+            }
+
+            if (waited.Elapsed > MembersWait)
+            {
+                logger.LogWarning("Starting the engine with {Regions} of {Wanted} risk nodes after {Seconds:F0} s",
+                    regions, count, waited.Elapsed.TotalSeconds);
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -52,6 +52,12 @@ internal sealed record NodeOptions(KafkaSettings Kafka, StorageSettings Storage,
     public IReadOnlyList<string> SeedNodes { get; init; } = [];
 
     /// <summary>
+    /// Members the engine's first start waits for, two minutes at most (<c>node:minClusterNodes</c>), so that its
+    /// partitions spread over them.
+    /// </summary>
+    public int MinClusterNodes { get; init; } = 1;
+
+    /// <summary>
     /// How many partitions the engine's exposure index is split into over the risk nodes
     /// (<c>risk:enginePartitions</c>); every node of a cluster must say the same.
     /// </summary>

@@ -75,6 +75,12 @@ internal static class NodeOptionsLoader
                 $"node.seedNodes must list akka.tcp://healthcode@host:port addresses, not '{badSeed}'.");
         }
 
+        var minClusterNodes = configuration.GetValue("node:minClusterNodes", 1);
+        if (minClusterNodes < 1)
+        {
+            throw new InvalidOperationException($"node.minClusterNodes must be at least 1, not {minClusterNodes}.");
+        }
+
         var enginePartitions = configuration.GetValue("risk:enginePartitions", 1);
         if (enginePartitions is < 1 or > 4096)
         {
@@ -100,6 +106,7 @@ internal static class NodeOptionsLoader
             ClusterPort = clusterPort,
             SeedNodes = seedNodes,
             EnginePartitions = enginePartitions,
+            MinClusterNodes = minClusterNodes,
         };
     }
 }

@@ -40,15 +40,23 @@ public sealed class EngineSingletonTests : IDisposable
         new RuleScenario().WriteTo(input, seed: null);
         var port = FreePort();
 
-        await using var first = await NodeRuntime.StartAsync(options, withStorage: false,
-            NullLoggerFactory.Instance, CancellationToken.None, RiskOn(port));
-        await using var second = await NodeRuntime.StartAsync(options, withStorage: false,
-            NullLoggerFactory.Instance, CancellationToken.None, JoiningAt(port));
+        // Both nodes come up together (the cluster waits for two), so the engine's partitions spread over both and
+        // every step crosses between the nodes.
+        var starting = new[] { RiskOn(port), JoiningAt(port) }.Select(risk => NodeRuntime.StartAsync(
+            options, withStorage: false, NullLoggerFactory.Instance, CancellationToken.None,
+            risk with { MinClusterNodes = 2 })).ToList();
+        await using var first = await starting[0];
+        await using var second = await starting[1];
         await PartnerFiles.IngestAllAsync(first, PartnerFiles.In(input), CancellationToken.None);
         await first.WaitForRiskAsync(CancellationToken.None);
 
         Assert.NotNull(first.Risk!.LocalEngine);
         Assert.Null(second.Risk!.LocalEngine);
+        Assert.NotEmpty(await second.Risk.HostedPartitionsAsync());
+        Assert.NotEmpty(await first.Risk.HostedPartitionsAsync());
+        var figures = await second.Risk.FiguresAsync();
+        Assert.Equal((await first.Risk.FiguresAsync()).Pings, figures.Pings);
+        Assert.True(figures.Pings > 0, "the partitions hold no pings");
         var codes = (await second.Risk.CodesOfAsync(RuleScenario.Letters.Select(RuleScenario.KeyOf)))
             .ToDictionary(c => c.PersonKey);
         foreach (var letter in RuleScenario.Letters)
@@ -84,12 +92,60 @@ public sealed class EngineSingletonTests : IDisposable
         Assert.Equal("red", RiskEvents.ColourName(code.Colour));
     }
 
-    /// <summary>A replay-like risk role (fixed clock, no rebuild) on <paramref name="port"/>.</summary>
+    [Fact]
+    public async Task TwoNodes_NodeWithPartitionsLeaves_EngineStartsAgainFromTheHistoryAndKeepsEveryCode()
+    {
+        using var kafka = await KafkaAsync();
+        var options = OptionsOn(kafka.BootstrapServers) with
+        {
+            Storage = new StorageSettings
+            {
+                DataPath = ChdbCollection.DataPath,
+                Database = "lost_partition_" + Guid.NewGuid().ToString("N"),
+            },
+        };
+        var (before, after) = RiskRestartTests.SplitInHalves(new RuleScenario(), _root);
+        var port = FreePort();
+        var withHistory = RiskOn(port) with { RebuildFromHistory = true, MinClusterNodes = 2 };
+
+        var starting = new[]
+        {
+            NodeRuntime.StartAsync(options, withStorage: true, NullLoggerFactory.Instance, CancellationToken.None,
+                withHistory),
+            NodeRuntime.StartAsync(options, withStorage: false, NullLoggerFactory.Instance, CancellationToken.None,
+                JoiningAt(port) with { MinClusterNodes = 2 }),
+        };
+        await using var first = await starting[0];
+        var second = await starting[1];
+        await PartnerFiles.IngestAllAsync(first, before, CancellationToken.None);
+        await first.WaitForRiskAsync(CancellationToken.None);
+        await first.WaitForStorageAsync(CancellationToken.None);
+        Assert.NotEmpty(await second.Risk!.HostedPartitionsAsync());
+
+        // The second node takes its partitions with it: the next batch finds them empty, and the engine starts
+        // again from what ClickHouse holds.
+        await second.DisposeAsync();
+        await PartnerFiles.IngestAllAsync(first, after, CancellationToken.None);
+        await first.WaitForRiskAsync(CancellationToken.None);
+
+        Assert.Equal([0, 1, 2], await first.Risk!.HostedPartitionsAsync());
+        var codes = (await first.Risk.CodesOfAsync(RuleScenario.Letters.Select(RuleScenario.KeyOf)))
+            .ToDictionary(c => c.PersonKey);
+        foreach (var letter in RuleScenario.Letters)
+        {
+            var code = codes[RuleScenario.KeyOf(letter)].Code;
+            var expected = RuleScenario.Expected.TryGetValue(letter, out var colour) ? colour : ("green", null);
+            Assert.Equal(expected, (RiskEvents.ColourName(code.Colour), code.ValidUntil));
+        }
+    }
+
+    /// <summary>A replay-like risk role (fixed clock, no rebuild, three partitions) on <paramref name="port"/>.</summary>
     private RiskOptions RiskOn(int port) => new(RuleSettings.Default, EngineClock.Fixed(RuleScenario.Now),
         RuleScenario.Now, Path.Combine(_root, "risk", "persons.db"))
     {
         RebuildFromHistory = false,
         ClusterPort = port,
+        EnginePartitions = 3,
     };
 
     /// <summary>The same role on a free port, joining the node on <paramref name="port"/>.</summary>

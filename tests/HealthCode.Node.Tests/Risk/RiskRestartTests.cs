@@ -40,11 +40,13 @@ public sealed class RiskRestartTests : IDisposable
         }
     }
 
-    [Fact]
-    public async Task Restart_MidReplay_LosesAndDuplicatesNoCodeChange()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task Restart_MidReplay_LosesAndDuplicatesNoCodeChange(int partitions)
     {
         var scenario = new RuleScenario();
-        var (first, second) = SplitInHalves(scenario);
+        var (first, second) = SplitInHalves(scenario, _root);
         var expected = await ReplayUninterruptedAsync(scenario);
         var logger = NullLoggerFactory.Instance;
         using var kafka = EmbeddedKafkaCluster.Start(new KafkaSettings(), logger.CreateLogger("kafka"));
@@ -52,7 +54,10 @@ public sealed class RiskRestartTests : IDisposable
         await new KafkaTopology(options.Kafka, NodeRuntime.AllTopics)
             .EnsureCreatedAsync(kafka, logger.CreateLogger("kafka"), CancellationToken.None);
         var risk = new RiskOptions(RuleSettings.Default, EngineClock.Fixed(RuleScenario.Now), RuleScenario.Now,
-            Path.Combine(_root, "risk", "persons.db"));
+            Path.Combine(_root, "risk", "persons.db"))
+        {
+            EnginePartitions = partitions,
+        };
 
         await RunPhaseAsync(options, risk, first, waitForStorage: false);
         var codes = await RunPhaseAsync(options, risk, second, waitForStorage: true,
@@ -113,13 +118,14 @@ public sealed class RiskRestartTests : IDisposable
     /// <summary>
     /// Every file's first half of lines in one folder and the rest in another (the CSV header in both).
     /// </summary>
-    private (IReadOnlyList<(Feed, string)> First, IReadOnlyList<(Feed, string)> Second) SplitInHalves(
-        RuleScenario scenario)
+    /// <summary>The scenario's files, each cut in two halves of its lines, under <paramref name="root"/>.</summary>
+    internal static (IReadOnlyList<(Feed, string)> First, IReadOnlyList<(Feed, string)> Second) SplitInHalves(
+        RuleScenario scenario, string root)
     {
-        var whole = Path.Combine(_root, "split-source");
+        var whole = Path.Combine(root, "split-source");
         scenario.WriteTo(whole, seed: null);
-        var first = Path.Combine(_root, "first");
-        var second = Path.Combine(_root, "second");
+        var first = Path.Combine(root, "first");
+        var second = Path.Combine(root, "second");
         Directory.CreateDirectory(first);
         Directory.CreateDirectory(second);
 

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Akka.Actor;
+using Akka.Cluster.Sharding;
 using HealthCode.Risk.Engine;
 using HealthCode.Risk.Engine.Partitions;
 
@@ -63,6 +65,14 @@ internal sealed class PartitionClient
             figures.Sum(f => f.Pings),
             Sum(figures.Select(f => f.Contacts)),
             [.. figures.SelectMany(f => f.Pairs)]);
+    }
+
+    /// <summary>The partitions whose shards this node's region hosts, in order.</summary>
+    public async Task<IReadOnlyList<int>> HostedHereAsync()
+    {
+        var state = await _region.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, AskTimeout)
+            .ConfigureAwait(false);
+        return [.. state.Shards.Select(s => int.Parse(s.ShardId, CultureInfo.InvariantCulture)).Order()];
     }
 
     /// <summary>Contacts per rule over partitions, which never share a person.</summary>
