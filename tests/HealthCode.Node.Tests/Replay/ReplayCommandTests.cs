@@ -70,15 +70,31 @@ public sealed class ReplayCommandTests : IDisposable
         Assert.All(summary.GetProperty("dead_letters").EnumerateObject(), f => Assert.Equal(1, f.Value.GetInt32()));
     }
 
-    private async Task<(IReadOnlyList<string> Lines, JsonElement Summary)> ReplayAsync(int? seed)
+    [Theory]
+    [InlineData(13, 3)]
+    [InlineData(14, 5)]
+    public async Task Replay_ShuffledIntoPartitions_GivesTheOutputAndFiguresOfOneEngine(int seed, int partitions)
     {
-        var run = Path.Combine(_root, seed?.ToString(CultureInfo.InvariantCulture) ?? "ordered");
+        var (ordered, single) = await ReplayAsync(seed: null);
+
+        var (shuffled, split) = await ReplayAsync(seed, partitions);
+
+        Assert.Equal(string.Join('\n', ordered), string.Join('\n', shuffled));
+        Assert.Equal(single.GetProperty("engine_pings").GetInt64(), split.GetProperty("engine_pings").GetInt64());
+        Assert.Equal(single.GetProperty("contacts").ToString(), split.GetProperty("contacts").ToString());
+    }
+
+    private async Task<(IReadOnlyList<string> Lines, JsonElement Summary)> ReplayAsync(int? seed,
+        int partitions = 1)
+    {
+        var run = Path.Combine(_root, $"{seed?.ToString(CultureInfo.InvariantCulture) ?? "ordered"}-{partitions}");
         var input = Path.Combine(run, "input");
         new RuleScenario().WriteTo(input, seed);
         var config = Path.Combine(run, "healthcode.json");
         await File.WriteAllTextAsync(config, JsonSerializer.Serialize(new
         {
             node = new { dataDirectory = Path.Combine(run, "data"), metricsPort = 0 },
+            risk = new { enginePartitions = partitions },
         }));
         var output = Path.Combine(run, "codes.jsonl");
         var summary = Path.Combine(run, "summary.json");
