@@ -110,10 +110,10 @@ public sealed class EngineRouter : IRecordSink
 
         // A record id seen before is a repeat to the partitions, whatever it says, so it cannot decide here either.
         if (Partitions == 1 || (known is not null
-                && (known.Seen.Contains(registration.RecordId)
+                && (known.Saw(registration.RecordId)
                     || !SubscriberTrack.Supersedes(registration, known.Registration))))
         {
-            known?.Seen.Add(registration.RecordId);
+            known?.Also(registration.RecordId);
             Send(before, r => r.Registrations.Add(registration));
             return true;
         }
@@ -148,9 +148,13 @@ public sealed class EngineRouter : IRecordSink
             ListOf(_simsOf, registration.PersonKey).Add(sim);
         }
 
-        var seen = known?.Seen ?? new HashSet<string>(StringComparer.Ordinal);
-        seen.Add(registration.RecordId);
-        _owners[sim] = new Owner(registration, PartitionMap.Of(registration.PersonKey, Partitions), seen);
+        var owner = new Owner(registration, PartitionMap.Of(registration.PersonKey, Partitions), known?.Others);
+        if (known is not null)
+        {
+            owner.Also(known.Registration.RecordId);
+        }
+
+        _owners[sim] = owner;
         if (before != after)
         {
             _current.Move(sim, before, after);
@@ -310,6 +314,27 @@ public sealed class EngineRouter : IRecordSink
         return list;
     }
 
-    /// <summary>The registration deciding a SIM's owner, the owner's home partition, and the ids seen.</summary>
-    private sealed record Owner(SubscriberRegistration Registration, int Home, HashSet<string> Seen);
+    /// <summary>
+    /// The registration deciding a SIM's owner, the owner's home partition, and the ids of the SIM's other
+    /// registrations (most SIMs have none, so no list).
+    /// </summary>
+    private sealed class Owner(SubscriberRegistration registration, int home, List<string>? others)
+    {
+        public SubscriberRegistration Registration { get; } = registration;
+
+        public int Home { get; } = home;
+
+        public List<string>? Others { get; private set; } = others;
+
+        public bool Saw(string recordId) =>
+            Registration.RecordId == recordId || (Others?.Contains(recordId) ?? false);
+
+        public void Also(string recordId)
+        {
+            if (!Saw(recordId))
+            {
+                (Others ??= []).Add(recordId);
+            }
+        }
+    }
 }
