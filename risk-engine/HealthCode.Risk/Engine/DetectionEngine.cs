@@ -27,7 +27,7 @@ namespace HealthCode.Risk.Engine;
 /// report, a trip's its departure, a case location's its start and a declaration's its declaration.
 /// </para>
 /// </remarks>
-public sealed class DetectionEngine : IRecordSink
+public sealed class DetectionEngine : IContactEngine
 {
     /// <summary>Marked people from which a step computes their flags in parallel.</summary>
     private const int ParallelFrom = 256;

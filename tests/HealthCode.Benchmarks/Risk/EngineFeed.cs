@@ -9,7 +9,7 @@ namespace HealthCode.Benchmarks.Risk;
 internal static class EngineFeed
 {
     /// <summary>Adds one registration per SIM, a day before the history starts, and steps once.</summary>
-    public static void Register(DetectionEngine engine, SyntheticCity city)
+    public static void Register(IContactEngine engine, SyntheticCity city)
     {
         var registeredAt = DateTimeOffset.FromUnixTimeMilliseconds(city.StartMs - 86_400_000L);
 
@@ -26,7 +26,7 @@ internal static class EngineFeed
     /// Adds the pings of slots [<paramref name="firstSlot"/>, <paramref name="endSlot"/>) slot by slot, stepping
     /// after every <paramref name="batch"/> pings and once at the end.
     /// </summary>
-    public static FeedTiming Pings(DetectionEngine engine, SyntheticCity city, int firstSlot, int endSlot, int batch)
+    public static FeedTiming Pings(IContactEngine engine, SyntheticCity city, int firstSlot, int endSlot, int batch)
     {
         var adding = new Stopwatch();
         var stepping = new Stopwatch();

@@ -29,7 +29,7 @@ internal sealed record SyntheticCase(
     private byte[] LocationId => SyntheticCity.RecordIdBytes($"location:{Person}:{ReportedAtMs}");
 
     /// <summary>Adds the report and the location to an engine, as its inputs.</summary>
-    public void AddTo(HealthCode.Risk.Engine.DetectionEngine engine)
+    public void AddTo(HealthCode.Risk.Engine.IRecordSink engine)
     {
         engine.Add(new CaseReport(
             Convert.ToHexStringLower(ReportId),

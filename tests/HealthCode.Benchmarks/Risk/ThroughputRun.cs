@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using HealthCode.Risk;
 using HealthCode.Risk.Engine;
+using HealthCode.Risk.Engine.Partitions;
 
 namespace HealthCode.Benchmarks.Risk;
 
@@ -19,7 +20,9 @@ internal static class ThroughputRun
         Console.WriteLine($"risk-throughput: {options}, {options.Measure} measured day(s)");
         var city = new SyntheticCity(options.People, options.Days + options.Measure, options.Interval);
         var historySlots = (int)(options.Days * MsPerDay / city.IntervalMs);
-        var engine = new DetectionEngine(RuleSettings.Default);
+        IContactEngine engine = options.Partitions == 1
+            ? new DetectionEngine(RuleSettings.Default)
+            : new PartitionedEngine(RuleSettings.Default, options.Partitions);
 
         EngineFeed.Register(engine, city);
         var load = EngineFeed.Pings(engine, city, 0, historySlots, options.Batch);
@@ -57,7 +60,7 @@ internal static class ThroughputRun
     }
 
     /// <summary>Prints the distinct contacts per rule the engine holds.</summary>
-    public static void PrintContacts(DetectionEngine engine)
+    public static void PrintContacts(IContactEngine engine)
     {
         foreach (var count in engine.CountContacts())
         {

@@ -7,7 +7,7 @@ namespace HealthCode.Risk.Engine.Partitions;
 /// The router and its partitions in one process, stepped one after another: what the cluster does across nodes,
 /// without the messages. It answers as a single <see cref="DetectionEngine"/> would.
 /// </summary>
-public sealed class PartitionedEngine : IRecordSink
+public sealed class PartitionedEngine : IContactEngine
 {
     private readonly EngineRouter _router;
     private readonly EnginePartition[] _partitions;
@@ -71,6 +71,13 @@ public sealed class PartitionedEngine : IRecordSink
     /// <summary>A person's current flags in canonical order; empty when none.</summary>
     public IReadOnlyList<ContactFlag> FlagsOf(string personKey) =>
         _partitions[PartitionMap.Of(personKey, _partitions.Length)].FlagsOf(personKey);
+
+    /// <summary>Distinct (person, case) contacts per rule, over every current flag.</summary>
+    public IReadOnlyList<ContactCount> CountContacts() => ContactPairs()
+        .GroupBy(c => c.Rule)
+        .OrderBy(g => g.Key)
+        .Select(g => new ContactCount(g.Key, g.Count()))
+        .ToList();
 
     /// <summary>Every distinct (rule, person, case) of the current flags.</summary>
     public IReadOnlyList<(Rule Rule, string PersonKey, string CaseKey)> ContactPairs() =>
