@@ -43,12 +43,13 @@ internal sealed class RiskRole : IAsyncDisposable
     private readonly PartitionClient _partitions;
     private volatile DetectionPipeline? _pipeline;
     private volatile Exception? _startFailure;
-    private bool _restartsOnFailure;
+    private readonly bool _restartsOnFailure;
 
-    private RiskRole(IActorRef persons, PartitionClient partitions, CodeBoard board)
+    private RiskRole(IActorRef persons, PartitionClient partitions, CodeBoard board, bool restartsOnFailure)
     {
         _persons = persons;
         _partitions = partitions;
+        _restartsOnFailure = restartsOnFailure;
         Board = board;
     }
 
@@ -98,7 +99,7 @@ internal sealed class RiskRole : IAsyncDisposable
             new PartitionAllocation(),
             PoisonPill.Instance).ConfigureAwait(false);
         var partitions = new PartitionClient(partitionRegion, options.EnginePartitions);
-        var role = new RiskRole(persons, partitions, board) { _restartsOnFailure = history is not null };
+        var role = new RiskRole(persons, partitions, board, restartsOnFailure: history is not null);
 
         var firstStart = true;
         async Task<DetectionPipeline> StartEngineAsync(CancellationToken cancellationToken)

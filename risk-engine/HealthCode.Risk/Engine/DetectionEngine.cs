@@ -98,7 +98,7 @@ public sealed class DetectionEngine : IContactEngine
     public bool AddPing(string subscriberKey, UInt128 recordId, long observedAtMs, double lat, double lon) =>
         AddPing(subscriberKey, recordId, observedAtMs, _grid.CellOf(lat, lon));
 
-    /// <summary>Adds a ping already placed in its cell; false when it was a repeat or lies beyond the horizon.</summary>
+    /// <summary>Adds a ping already placed in its cell; false when a repeat or beyond the horizon.</summary>
     public bool AddPing(string subscriberKey, UInt128 recordId, long observedAtMs, CellKey cell)
     {
         ArgumentException.ThrowIfNullOrEmpty(subscriberKey);

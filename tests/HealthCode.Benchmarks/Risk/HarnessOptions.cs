@@ -59,5 +59,6 @@ internal sealed record HarnessOptions
     /// <inheritdoc/>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{People:N0} people x {Days} days at {Interval}-min pings, {Cases} cases, batches of {Batch:N0}, {Partitions} partition(s)");
+        $"{People:N0} people x {Days} days at {Interval}-min pings, {Cases} cases, batches of {Batch:N0}, " +
+        $"{Partitions} partition(s)");
 }

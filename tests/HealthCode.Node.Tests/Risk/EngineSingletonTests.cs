@@ -139,7 +139,7 @@ public sealed class EngineSingletonTests : IDisposable
         }
     }
 
-    /// <summary>A replay-like risk role (fixed clock, no rebuild, three partitions) on <paramref name="port"/>.</summary>
+    /// <summary>A replay-like risk role (fixed clock, no rebuild, 3 partitions) on <paramref name="port"/>.</summary>
     private RiskOptions RiskOn(int port) => new(RuleSettings.Default, EngineClock.Fixed(RuleScenario.Now),
         RuleScenario.Now, Path.Combine(_root, "risk", "persons.db"))
     {

@@ -15,7 +15,8 @@ internal static class CrowdScenario
     /// <summary>
     /// Three cases (two with pings, one known only by case locations), twelve persons moving about a 3 by 3 block
     /// of cells around Hangzhou with stray pings that split stays, a SIM that changed owner, a person with two
-    /// SIMs, a flight and a train with cases on board, and declarations; <paramref name="more"/> adds records of a test's own.
+    /// SIMs, a flight and a train with cases on board, and declarations; <paramref name="more"/> adds records of
+    /// a test's own.
     /// </summary>
     public static IReadOnlyList<Action<IRecordSink>> Build(Action<EngineScenario>? more = null)
     {

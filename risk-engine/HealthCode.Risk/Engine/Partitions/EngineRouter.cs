@@ -41,7 +41,7 @@ public sealed class EngineRouter : IRecordSink
     private readonly List<RoutedStep> _sealed = [];
     private RoutedStep _current;
 
-    /// <summary>Creates a router over <paramref name="partitions"/>; with a horizon, later records are ignored.</summary>
+    /// <summary>A router over <paramref name="partitions"/>; with a horizon, later records are dropped.</summary>
     public EngineRouter(RuleSettings settings, int partitions, DateTimeOffset? horizon = null)
     {
         ArgumentNullException.ThrowIfNull(settings);

@@ -12,7 +12,7 @@ public sealed class PartitionedEngine : IContactEngine
     private readonly EngineRouter _router;
     private readonly EnginePartition[] _partitions;
 
-    /// <summary>Creates an engine of <paramref name="partitions"/>; with a horizon, later records are ignored.</summary>
+    /// <summary>Creates an engine of <paramref name="partitions"/>; with a horizon, later records are dropped.</summary>
     public PartitionedEngine(RuleSettings settings, int partitions, DateTimeOffset? horizon = null)
     {
         _router = new EngineRouter(settings, partitions, horizon);

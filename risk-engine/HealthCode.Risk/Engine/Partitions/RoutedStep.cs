@@ -41,7 +41,7 @@ public sealed class RoutedStep
     /// <summary>The SIMs partition <paramref name="source"/> hands over, each with the partitions taking it.</summary>
     public IReadOnlyDictionary<string, int[]> SimsFrom(int source) => From(Work[source].ExportSims, _simDestinations);
 
-    /// <summary>The persons whose trips <paramref name="source"/> hands over, with the partitions taking them.</summary>
+    /// <summary>The persons whose trips <paramref name="source"/> hands over, with their partitions.</summary>
     public IReadOnlyDictionary<string, int[]> TravellersFrom(int source) =>
         From(Work[source].ExportTravellers, _travellerDestinations);
 
