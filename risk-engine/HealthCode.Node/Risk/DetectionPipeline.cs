@@ -34,8 +34,9 @@ namespace HealthCode.Node.Risk;
 /// </para>
 /// <para>
 /// The one-second detection target is not met: a new case's batch waits for thousands of person entities to
-/// start, recover, journal and publish, bound by starting and recovering new entities (about 670 a second,
-/// risk-persons; docs/PERFORMANCE.md), while the engine's own step takes about one second at 100,000 people.
+/// start, recover, journal and publish, bound by Akka.Persistence.Sql's round trips for each new entity (about 670
+/// whole updates a second; 2,074 with an in-memory journal in a trial; risk-persons, docs/PERFORMANCE.md), while
+/// the engine's own step takes about one second at 100,000 people.
 /// </para>
 /// </remarks>
 internal sealed class DetectionPipeline : IAsyncDisposable
