@@ -89,11 +89,16 @@ internal sealed class EnginePartitionActor : ReceiveActor
             done => done.IsCompletedSuccessfully && done.Result.All(r => r is RecordsAdded)
                 ? new HandedOver(handOver.Partition, count)
                 : (object)new Status.Failure(new InvalidOperationException(
-                    $"Partition {handOver.Partition} could not hand over its records: " +
-                    (done.Exception?.GetBaseException().Message
-                        ?? string.Join("; ", done.Result.OfType<PartitionLost>().Select(l => l.Reason))))),
+                    $"Partition {handOver.Partition} could not hand over its records: {WhyNot(done)}")),
             TaskScheduler.Default).PipeTo(Sender);
     }
+
+    private static string WhyNot(Task<object[]> sends) => sends switch
+    {
+        { IsFaulted: true } => sends.Exception!.GetBaseException().Message,
+        { IsCanceled: true } => "cancelled",
+        _ => string.Join("; ", sends.Result.OfType<PartitionLost>().Select(l => l.Reason)),
+    };
 
     private void Step(StepPartition step)
     {
