@@ -93,7 +93,7 @@ internal sealed class RiskRole : IAsyncDisposable
         var applier = new PersonUpdateApplier(persons, producer);
         var partitionRegion = await ClusterSharding.Get(system).StartAsync(
             EnginePartitionActor.TypeName,
-            _ => EnginePartitionActor.Props(options.Rules, applier),
+            _ => EnginePartitionActor.Props(options.Rules, applier, logger),
             ClusterShardingSettings.Create(system).WithRememberEntities(false),
             new PartitionMessageExtractor(),
             new PartitionAllocation(),

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using Akka.Actor;
 using Akka.Cluster.Sharding;
-using Akka.Event;
 using HealthCode.Risk;
 using HealthCode.Risk.Engine.Partitions;
+using Microsoft.Extensions.Logging;
 
 namespace HealthCode.Node.Risk.Partitions;
 
@@ -29,15 +29,16 @@ internal sealed class EnginePartitionActor : ReceiveActor
 
     private readonly RuleSettings _rules;
     private readonly PersonUpdateApplier _applier;
-    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly ILogger _logger;
     private EnginePartition? _partition;
     private string? _generation;
 
     /// <summary>Creates the entity; its updates go through <paramref name="applier"/>.</summary>
-    public EnginePartitionActor(RuleSettings rules, PersonUpdateApplier applier)
+    public EnginePartitionActor(RuleSettings rules, PersonUpdateApplier applier, ILogger logger)
     {
         _rules = rules;
         _applier = applier;
+        _logger = logger;
 
         Receive<ResetPartition>(Reset);
         Receive<AddRecords>(m => Owned(m.Generation, m.Partition), Add);
@@ -49,8 +50,8 @@ internal sealed class EnginePartitionActor : ReceiveActor
     }
 
     /// <summary>The props of a partition entity.</summary>
-    public static Props Props(RuleSettings rules, PersonUpdateApplier applier) =>
-        Akka.Actor.Props.Create(() => new EnginePartitionActor(rules, applier));
+    public static Props Props(RuleSettings rules, PersonUpdateApplier applier, ILogger logger) =>
+        Akka.Actor.Props.Create(() => new EnginePartitionActor(rules, applier, logger));
 
     private bool Owned(string generation, int partition) =>
         _partition is not null && _generation == generation && _partition.Index == partition;
@@ -59,7 +60,9 @@ internal sealed class EnginePartitionActor : ReceiveActor
     {
         _partition = new EnginePartition(_rules, reset.Partition, reset.Count);
         _generation = reset.Generation;
-        _log.Info("Engine partition {0} of {1} started empty for run {2}", reset.Partition, reset.Count,
+        // Where each partition lives is what an operator needs after a node came or went.
+        _logger.LogInformation("Engine partition {Partition} of {Count} started empty on {Address} for run {Run}",
+            reset.Partition, reset.Count, ((ExtendedActorSystem)Context.System).Provider.DefaultAddress,
             reset.Generation);
         Sender.Tell(new PartitionReady(reset.Partition, reset.Generation));
     }

@@ -4,6 +4,7 @@ using HealthCode.Node.Risk.Partitions;
 using HealthCode.Risk;
 using HealthCode.Risk.Engine.Partitions;
 using HealthCode.Risk.Inputs;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace HealthCode.Node.Tests.Risk.Partitions;
 
@@ -18,7 +19,8 @@ public sealed class EnginePartitionActorTests : IAsyncLifetime
     {
         // No step is taken here, so the applier never reaches persons or Kafka.
         var applier = new PersonUpdateApplier(ActorRefs.Nobody, null!);
-        _partition = _system.ActorOf(EnginePartitionActor.Props(RuleSettings.Default, applier));
+        _partition = _system.ActorOf(
+            EnginePartitionActor.Props(RuleSettings.Default, applier, NullLogger.Instance));
         return Task.CompletedTask;
     }
 
