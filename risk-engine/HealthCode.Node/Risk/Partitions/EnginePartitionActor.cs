@@ -60,6 +60,7 @@ internal sealed class EnginePartitionActor : ReceiveActor
     {
         _partition = new EnginePartition(_rules, reset.Partition, reset.Count);
         _generation = reset.Generation;
+
         // Where each partition lives is what an operator needs after a node came or went.
         _logger.LogInformation("Engine partition {Partition} of {Count} started empty on {Address} for run {Run}",
             reset.Partition, reset.Count, ((ExtendedActorSystem)Context.System).Provider.DefaultAddress,
