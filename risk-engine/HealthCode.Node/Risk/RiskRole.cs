@@ -33,8 +33,8 @@ internal sealed class RiskRole : IAsyncDisposable
 
     private static readonly TimeSpan AskTimeout = TimeSpan.FromMinutes(2);
 
-    /// <summary>How long the engine's first start waits for the members it wants.</summary>
-    private static readonly TimeSpan MembersWait = TimeSpan.FromMinutes(2);
+    /// <summary>How long the engine's first start waits for the risk nodes it wants.</summary>
+    private static readonly TimeSpan RegionsWait = TimeSpan.FromMinutes(2);
 
     /// <summary>Code requests awaited at once.</summary>
     private const int AsksInFlight = 2_000;
@@ -201,24 +201,26 @@ internal sealed class RiskRole : IAsyncDisposable
     private static async Task WaitForRegionsAsync(IActorRef region, int count, ILogger logger,
         CancellationToken cancellationToken)
     {
-        var waited = Stopwatch.StartNew();
-        var regions = 0;
+        if (count <= 1)
+        {
+            return;
+        }
 
-        while (count > 1)
+        var waited = Stopwatch.StartNew();
+        while (true)
         {
             var stats = await region.Ask<ClusterShardingStats>(
                 new GetClusterShardingStats(TimeSpan.FromSeconds(5)), TimeSpan.FromSeconds(10), cancellationToken)
                 .ConfigureAwait(false);
-            regions = stats.Regions.Count;
-            if (regions >= count)
+            if (stats.Regions.Count >= count)
             {
                 return;
             }
 
-            if (waited.Elapsed > MembersWait)
+            if (waited.Elapsed > RegionsWait)
             {
                 logger.LogWarning("Starting the engine with {Regions} of {Wanted} risk nodes after {Seconds:F0} s",
-                    regions, count, waited.Elapsed.TotalSeconds);
+                    stats.Regions.Count, count, waited.Elapsed.TotalSeconds);
                 return;
             }
 

@@ -395,11 +395,7 @@ public sealed class DetectionEngine : IContactEngine
         _flags.TryGetValue(personKey, out var byCase) ? [.. byCase.Values.SelectMany(flags => flags)] : [];
 
     /// <summary>Distinct (person, case) contacts per rule, over every current flag.</summary>
-    public IReadOnlyList<ContactCount> CountContacts() => ContactPairs()
-        .GroupBy(c => c.Rule)
-        .OrderBy(g => g.Key)
-        .Select(g => new ContactCount(g.Key, g.Count()))
-        .ToList();
+    public IReadOnlyList<ContactCount> CountContacts() => ContactCount.PerRule(ContactPairs());
 
     /// <summary>Every distinct (rule, person, case) of the current flags.</summary>
     public IReadOnlyList<(Rule Rule, string PersonKey, string CaseKey)> ContactPairs() => _flags.Values

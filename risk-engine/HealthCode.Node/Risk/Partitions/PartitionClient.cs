@@ -43,8 +43,7 @@ internal sealed class PartitionClient
         await Task.WhenAll(adds).ConfigureAwait(false);
 
         var handOvers = All
-            .Where(k => step.Work[k].ExportSims.Count + step.Work[k].ExportTravellers.Count
-                + step.Work[k].ForgetSims.Count > 0)
+            .Where(k => step.Work[k].HandsOver)
             .Select(k => AskAsync<HandedOver>(new HandOver(
                 k, generation, step.SimsFrom(k), step.TravellersFrom(k), step.Work[k].ForgetSims)));
         await Task.WhenAll(handOvers).ConfigureAwait(false);

@@ -81,11 +81,7 @@ public sealed class EnginePartition
     public IReadOnlyList<ContactFlag> FlagsOf(string personKey) => _engine.FlagsOf(personKey);
 
     /// <summary>Distinct (person, case) contacts per rule, over the home people's current flags.</summary>
-    public IReadOnlyList<ContactCount> CountContacts() => ContactPairs()
-        .GroupBy(c => c.Rule)
-        .OrderBy(g => g.Key)
-        .Select(g => new ContactCount(g.Key, g.Count()))
-        .ToList();
+    public IReadOnlyList<ContactCount> CountContacts() => ContactCount.PerRule(ContactPairs());
 
     /// <summary>Every distinct (rule, person, case) of the home people's current flags.</summary>
     public IReadOnlyList<(Rule Rule, string PersonKey, string CaseKey)> ContactPairs() =>

@@ -18,7 +18,9 @@ public sealed class PartitionWork
     /// <summary>SIMs the partition drops last, because another partition holds them now.</summary>
     public List<string> ForgetSims { get; } = [];
 
+    /// <summary>Whether, after its records, the partition hands anything over or forgets anything.</summary>
+    public bool HandsOver => ExportSims.Count > 0 || ExportTravellers.Count > 0 || ForgetSims.Count > 0;
+
     /// <summary>Whether there is nothing to do.</summary>
-    public bool IsEmpty => Records.Count == 0 && ExportSims.Count == 0 && ExportTravellers.Count == 0
-        && ForgetSims.Count == 0;
+    public bool IsEmpty => Records.Count == 0 && !HandsOver;
 }

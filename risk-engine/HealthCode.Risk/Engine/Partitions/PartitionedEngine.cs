@@ -12,7 +12,7 @@ public sealed class PartitionedEngine : IContactEngine
     private readonly EngineRouter _router;
     private readonly EnginePartition[] _partitions;
 
-    /// <summary>Creates an engine of <paramref name="partitions"/>; with a horizon, later records are dropped.</summary>
+    /// <summary>An engine of <paramref name="partitions"/>; with a horizon, later records are dropped.</summary>
     public PartitionedEngine(RuleSettings settings, int partitions, DateTimeOffset? horizon = null)
     {
         _router = new EngineRouter(settings, partitions, horizon);
@@ -73,11 +73,7 @@ public sealed class PartitionedEngine : IContactEngine
         _partitions[PartitionMap.Of(personKey, _partitions.Length)].FlagsOf(personKey);
 
     /// <summary>Distinct (person, case) contacts per rule, over every current flag.</summary>
-    public IReadOnlyList<ContactCount> CountContacts() => ContactPairs()
-        .GroupBy(c => c.Rule)
-        .OrderBy(g => g.Key)
-        .Select(g => new ContactCount(g.Key, g.Count()))
-        .ToList();
+    public IReadOnlyList<ContactCount> CountContacts() => ContactCount.PerRule(ContactPairs());
 
     /// <summary>Every distinct (rule, person, case) of the current flags.</summary>
     public IReadOnlyList<(Rule Rule, string PersonKey, string CaseKey)> ContactPairs() =>
