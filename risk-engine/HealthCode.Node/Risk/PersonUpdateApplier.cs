@@ -10,36 +10,42 @@ using HealthCode.Risk.Engine;
 namespace HealthCode.Node.Risk;
 
 /// <summary>
-/// Hands an engine step's updates to the person entities and its raised and withdrawn flags to the contacts
-/// topic, and completes once every entity has acknowledged and every contact is on Kafka.
+/// Hands an engine step's updates to the person groups and its raised and withdrawn flags to the contacts topic,
+/// and completes once every group has acknowledged and every contact is on Kafka.
 /// </summary>
 internal sealed class PersonUpdateApplier
 {
     private static readonly TimeSpan AskTimeout = TimeSpan.FromMinutes(2);
 
-    /// <summary>Person updates awaited at once.</summary>
-    private const int UpdatesInFlight = 2_000;
+    /// <summary>Person updates in flight at once.</summary>
+    private const int UpdatesInFlight = 16_384;
 
     private readonly IActorRef _persons;
     private readonly IProducer<byte[]?, byte[]> _producer;
+    private readonly int _groups;
 
-    /// <summary>Creates an applier over the persons' shard region and a producer for the contacts topic.</summary>
-    public PersonUpdateApplier(IActorRef persons, IProducer<byte[]?, byte[]> producer)
+    /// <summary>
+    /// Creates an applier over the person groups' shard region (<paramref name="groups"/> of them) and a producer
+    /// for the contacts topic.
+    /// </summary>
+    public PersonUpdateApplier(IActorRef persons, IProducer<byte[]?, byte[]> producer, int groups)
     {
         _persons = persons;
         _producer = producer;
+        _groups = groups;
     }
 
     /// <summary>Applies the updates; completes when all are acknowledged.</summary>
     public async Task ApplyAsync(IReadOnlyList<PersonUpdate> updates)
     {
-        // In chunks: a rebuild can update every person at once, and the journal takes only so many per second, so
-        // one ask per person all at once would time out the last of them.
-        foreach (var chunk in updates.Chunk(UpdatesInFlight))
+        // In waves: a rebuild can update every person at once, and the journal and the producer's queue take only
+        // so much at a time, so the last of too many asks would time out.
+        foreach (var wave in updates.Chunk(UpdatesInFlight))
         {
             var decidedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-            var contacts = chunk.SelectMany(u => ContactMessages(u, decidedAt)).ToList();
-            var acks = chunk.Select(u => _persons.Ask<UpdatePersonAck>(ToCommand(u), AskTimeout));
+            var contacts = wave.SelectMany(u => ContactMessages(u, decidedAt)).ToList();
+            var acks = PersonGroups.Batch(wave.Select(ToCommand), _groups, PersonGroups.PersonsPerMessage)
+                .Select(m => _persons.Ask<UpdatePersonsAck>(m, AskTimeout));
 
             await Task.WhenAll([.. contacts, .. acks]).ConfigureAwait(false);
         }

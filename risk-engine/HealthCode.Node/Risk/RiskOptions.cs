@@ -29,13 +29,20 @@ internal sealed record RiskOptions(RuleSettings Rules, EngineClock Clock, DateTi
     public int? ApiPort { get; init; }
 
     /// <summary>
-    /// How long a person entity without a scheduled change stays in memory after its last message; one with a
+    /// How long a person group without a scheduled change stays in memory after its last message; one with a
     /// running quarantine on the wall clock stays for its timer.
     /// </summary>
     public TimeSpan PersonIdleAfter { get; init; } = TimeSpan.FromMinutes(10);
 
     /// <summary>The number of person shards; it must not change while a journal lives.</summary>
     public int MaxShards { get; init; } = 100;
+
+    /// <summary>
+    /// The number of person groups, the entities persons are kept and journaled in; it must not change while a
+    /// journal lives. Enough that groups spread over the shards and each event stays small, few enough that a new
+    /// case's thousands of code changes make a few hundred journal writes, not one recovery and write per person.
+    /// </summary>
+    public int PersonGroups { get; init; } = 256;
 
     /// <summary>The address other members reach this node at.</summary>
     public string ClusterHost { get; init; } = "127.0.0.1";

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging;
 namespace HealthCode.Node.Risk;
 
 /// <summary>
-/// The risk role of a node: sharded, event-sourced person entities, sharded engine partitions and the code
+/// The risk role of a node: sharded, event-sourced person groups, sharded engine partitions and the code
 /// publisher on every risk node, and the detection pipeline (<see cref="DetectionPipeline"/>: consumer and router)
 /// as a cluster singleton on the oldest one.
 /// </summary>
@@ -25,8 +25,12 @@ namespace HealthCode.Node.Risk;
 /// </remarks>
 internal sealed class RiskRole : IAsyncDisposable
 {
-    /// <summary>The sharding type name of person entities.</summary>
-    public const string PersonTypeName = "person";
+    /// <summary>The sharding type name of person groups.</summary>
+    /// <remarks>
+    /// Not "person", the name of the entity per person that groups replaced, so remembered entities of that kind
+    /// are never started as groups.
+    /// </remarks>
+    public const string PersonTypeName = "person-group";
 
     /// <summary>The name of the engine singleton's manager, the same on every node.</summary>
     public const string EngineSingletonName = "detection-engine";
@@ -56,7 +60,7 @@ internal sealed class RiskRole : IAsyncDisposable
     /// <summary>The latest code change of every person whose colour changed, as this node published it.</summary>
     public CodeBoard Board { get; }
 
-    /// <summary>The region that routes messages to person entities.</summary>
+    /// <summary>The region that routes messages to person groups.</summary>
     public IActorRef Persons => _persons;
 
     /// <summary>Records the engine consumed but has not committed yet; 0 where it does not run.</summary>
@@ -85,12 +89,12 @@ internal sealed class RiskRole : IAsyncDisposable
 
         var persons = await ClusterSharding.Get(system).StartAsync(
             PersonTypeName,
-            key => Person.Props(key, personSettings),
+            group => PersonGroup.Props(group, personSettings),
             ClusterShardingSettings.Create(system),
-            new PersonMessageExtractor(options.MaxShards)).ConfigureAwait(false);
+            new PersonMessageExtractor(options.MaxShards, options.PersonGroups)).ConfigureAwait(false);
         // Partitions are memory only and rebuilt by each run of the pipeline: nothing to remember, and moving one
         // to balance would empty it, so the allocation never moves a partition while its node lives.
-        var applier = new PersonUpdateApplier(persons, producer);
+        var applier = new PersonUpdateApplier(persons, producer, options.PersonGroups);
         var partitionRegion = await ClusterSharding.Get(system).StartAsync(
             EnginePartitionActor.TypeName,
             _ => EnginePartitionActor.Props(options.Rules, applier, logger),
@@ -128,9 +132,9 @@ internal sealed class RiskRole : IAsyncDisposable
             EngineSingletonName);
 
         logger.LogInformation(
-            "Risk role up: persons in {MaxShards} shards, engine in {Partitions} partitions, rules {RuleSetVersion}, " +
-            "clock {Clock}",
-            options.MaxShards, options.EnginePartitions, options.Rules.Version,
+            "Risk role up: persons in {Groups} groups over {MaxShards} shards, engine in {Partitions} partitions, " +
+            "rules {RuleSetVersion}, clock {Clock}",
+            options.PersonGroups, options.MaxShards, options.EnginePartitions, options.Rules.Version,
             options.Clock.IsFixed ? options.Clock.Now().ToString("O") : "wall");
         return role;
     }

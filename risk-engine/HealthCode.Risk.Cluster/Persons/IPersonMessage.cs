@@ -1,8 +1,8 @@
 namespace HealthCode.Risk.Cluster.Persons;
 
-/// <summary>A message for one person entity; sharding routes it by <see cref="PersonKey"/>.</summary>
+/// <summary>A message about one person; sharding routes it to the group of <see cref="PersonKey"/>.</summary>
 public interface IPersonMessage
 {
-    /// <summary>The key of the person the message is for; also the entity id.</summary>
+    /// <summary>The key of the person the message is for.</summary>
     string PersonKey { get; }
 }

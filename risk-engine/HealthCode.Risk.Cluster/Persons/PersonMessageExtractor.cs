@@ -2,15 +2,30 @@ using Akka.Cluster.Sharding;
 
 namespace HealthCode.Risk.Cluster.Persons;
 
-/// <summary>Routes each <see cref="IPersonMessage"/> to the <see cref="Person"/> entity of its person key.</summary>
+/// <summary>
+/// Routes <see cref="UpdatePersons"/> to its group and each <see cref="IPersonMessage"/> to the
+/// <see cref="PersonGroup"/> that holds its person.
+/// </summary>
 public sealed class PersonMessageExtractor : HashCodeMessageExtractor
 {
-    /// <summary>Creates an extractor; <paramref name="maxShards"/> must not change while the journal lives.</summary>
-    public PersonMessageExtractor(int maxShards)
+    private readonly int _groups;
+
+    /// <summary>
+    /// Creates an extractor over <paramref name="groups"/> groups in <paramref name="maxShards"/> shards; neither may
+    /// change while the journal lives.
+    /// </summary>
+    public PersonMessageExtractor(int maxShards, int groups)
         : base(maxShards)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(groups, 1);
+        _groups = groups;
     }
 
     /// <inheritdoc/>
-    public override string? EntityId(object message) => (message as IPersonMessage)?.PersonKey;
+    public override string? EntityId(object message) => message switch
+    {
+        UpdatePersons update => PersonGroups.EntityId(update.Group),
+        IPersonMessage person => PersonGroups.EntityId(PersonGroups.Of(person.PersonKey, _groups)),
+        _ => null,
+    };
 }

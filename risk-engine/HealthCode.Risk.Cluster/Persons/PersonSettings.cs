@@ -3,7 +3,7 @@ using HealthCode.Risk.Cluster.Codes;
 
 namespace HealthCode.Risk.Cluster.Persons;
 
-/// <summary>What a <see cref="Person"/> entity needs, validated when built.</summary>
+/// <summary>What a <see cref="PersonGroup"/> entity needs, validated when built.</summary>
 public sealed record PersonSettings
 {
     /// <summary>Creates settings; fails at start-up rather than at the first message.</summary>
@@ -37,8 +37,8 @@ public sealed record PersonSettings
     public int SnapshotEvery { get; }
 
     /// <summary>
-    /// How long an entity waits for a message before it asks its shard to stop it, when no change of its code is
-    /// scheduled; null keeps every entity in memory.
+    /// How long a group waits for a message before it asks its shard to stop it, when none of its codes has a
+    /// change scheduled and nothing waits for delivery; null keeps every group in memory.
     /// </summary>
     public TimeSpan? IdleAfter { get; init; }
 }

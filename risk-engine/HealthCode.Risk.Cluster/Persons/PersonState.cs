@@ -2,7 +2,7 @@ using HealthCode.Risk.Cluster.Journal;
 
 namespace HealthCode.Risk.Cluster.Persons;
 
-/// <summary>What a person entity knows: its flags, reports, declarations and code changes.</summary>
+/// <summary>What a person group knows of one person: its flags, reports, declarations and code changes.</summary>
 /// <remarks>
 /// The same type is the snapshot, so it holds plain arrays: the default JSON serializer cannot rebuild sets
 /// without help, nor the hidden type a collection expression makes for an <see cref="IReadOnlyList{T}"/>.
@@ -43,10 +43,7 @@ public sealed record PersonState(
             changed.Change is null ? Unpublished : [.. Unpublished, changed.Change]);
     }
 
-    /// <summary>This state with every change up to <paramref name="published"/> confirmed.</summary>
-    public PersonState With(CodeChangesPublished published)
-    {
-        ArgumentNullException.ThrowIfNull(published);
-        return this with { Unpublished = [.. Unpublished.Where(c => c.Sequence > published.UpToSequence)] };
-    }
+    /// <summary>This state with every change up to <paramref name="upToSequence"/> confirmed on the topic.</summary>
+    public PersonState WithPublishedUpTo(long upToSequence) =>
+        this with { Unpublished = [.. Unpublished.Where(c => c.Sequence > upToSequence)] };
 }

@@ -3,8 +3,8 @@ using HealthCode.Risk.Cluster.Journal;
 namespace HealthCode.Risk.Cluster.Persons;
 
 /// <summary>
-/// Tells a person what the detector found: its complete flag set (when it changed) and new reports and
-/// declarations. Answered by <see cref="UpdatePersonAck"/> once journaled and, if the code changed, published.
+/// What the detector found for a person: its complete flag set (when it changed) and new reports and
+/// declarations. Sent to the person's group inside <see cref="UpdatePersons"/>.
 /// </summary>
 /// <remarks>
 /// Applying the same update twice, or an older flag set after a newer one from the same detector, is harmless:
@@ -15,5 +15,4 @@ namespace HealthCode.Risk.Cluster.Persons;
 /// <param name="Reports">Case reports about the person.</param>
 /// <param name="Declarations">Declarations of the person.</param>
 public sealed record UpdatePerson(
-    string PersonKey, StoredFlag[]? Flags, StoredReport[] Reports, StoredDeclaration[] Declarations)
-    : IPersonMessage;
+    string PersonKey, StoredFlag[]? Flags, StoredReport[] Reports, StoredDeclaration[] Declarations);

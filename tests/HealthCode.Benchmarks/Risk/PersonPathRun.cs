@@ -13,8 +13,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace HealthCode.Benchmarks.Risk;
 
 /// <summary>
-/// The person side of detection on its own: a node with no engine input, and batches of asks to sharded person
-/// entities, new or running, that only recover, journal a fact, or journal and publish a colour change.
+/// The person side of detection on its own: a node with no engine input, and batches of updates to new or known
+/// persons in their sharded groups, that only ask a code, journal a fact, or journal and publish a colour change.
 /// </summary>
 internal static class PersonPathRun
 {
@@ -39,31 +39,41 @@ internal static class PersonPathRun
                          NullLoggerFactory.Instance, CancellationToken.None, risk).ConfigureAwait(false))
         {
             var persons = runtime.Risk!.Persons;
+            var groups = risk.PersonGroups;
 
-            // The first batch also starts the shards and warms the journal's connections and queries.
-            await TimeAsync(persons, count, "warm-up: new persons, code asked", i => Ask("w", i))
+            // The first batch also starts the shards and groups and warms the journal's connections and queries.
+            await TimeAsync(persons, groups, count, "warm-up: new persons, code asked", i => Ask("w", i))
                 .ConfigureAwait(false);
-            await TimeAsync(persons, count, "new persons, code asked (start + recovery)", i => Ask("a", i))
+            await TimeAsync(persons, groups, count, "new persons, code asked (start + recovery)", i => Ask("a", i))
                 .ConfigureAwait(false);
-            await TimeAsync(persons, count, "the same again (running)", i => Ask("a", i)).ConfigureAwait(false);
-            await TimeAsync(persons, count, "new persons, a declaration (start + recovery + journal)",
+            await TimeAsync(persons, groups, count, "the same again (running)", i => Ask("a", i)).ConfigureAwait(false);
+            await TimeAsync(persons, groups, count, "new persons, a declaration (start + recovery + journal)",
                 i => Declared("b", i, Now)).ConfigureAwait(false);
-            await TimeAsync(persons, count, "the same persons, another declaration (journal)",
+            await TimeAsync(persons, groups, count, "the same persons, another declaration (journal)",
                 i => Declared("b", i, Now.AddMinutes(1))).ConfigureAwait(false);
-            await TimeAsync(persons, count, "the same persons, a flag (journal + publish + confirm)",
+            await TimeAsync(persons, groups, count, "the same persons, a flag (journal + publish + confirm)",
                 i => Flagged("b", i)).ConfigureAwait(false);
-            await TimeAsync(persons, count, "new persons, a flag (all of it)", i => Flagged("c", i))
+            await TimeAsync(persons, groups, count, "new persons, a flag (all of it)", i => Flagged("c", i))
                 .ConfigureAwait(false);
         }
 
         BenchmarkNode.TryDelete(root);
     }
 
-    private static async Task TimeAsync(IActorRef persons, int count, string what, Func<int, object> message)
+    /// <summary>
+    /// Times one batch: code asks one per person, as the API asks; updates cut into group messages, as the
+    /// engine's step sends them.
+    /// </summary>
+    private static async Task TimeAsync(IActorRef persons, int groups, int count, string what,
+        Func<int, object> message)
     {
         var watch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, count).Select(i => persons.Ask<object>(message(i), AskTimeout)))
-            .ConfigureAwait(false);
+        var messages = Enumerable.Range(0, count).Select(message).ToList();
+        var updates = messages.OfType<UpdatePerson>().ToList();
+        IEnumerable<object> asks = updates.Count > 0
+            ? PersonGroups.Batch(updates, groups, PersonGroups.PersonsPerMessage)
+            : messages;
+        await Task.WhenAll(asks.Select(m => persons.Ask<object>(m, AskTimeout))).ConfigureAwait(false);
         watch.Stop();
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -18,7 +18,7 @@ public sealed class EnginePartitionActorTests : IAsyncLifetime
     public Task InitializeAsync()
     {
         // No step is taken here, so the applier never reaches persons or Kafka.
-        var applier = new PersonUpdateApplier(ActorRefs.Nobody, null!);
+        var applier = new PersonUpdateApplier(ActorRefs.Nobody, null!, groups: 1);
         _partition = _system.ActorOf(
             EnginePartitionActor.Props(RuleSettings.Default, applier, NullLogger.Instance));
         return Task.CompletedTask;
