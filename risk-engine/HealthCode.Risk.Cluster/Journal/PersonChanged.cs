@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace HealthCode.Risk.Cluster.Journal;
 
 /// <summary>
@@ -21,6 +23,7 @@ public sealed record PersonChanged(
     CodeChanged? Change)
 {
     /// <summary>Whether it records any new fact (a code change alone has none).</summary>
+    [JsonIgnore]
     public bool HasFacts =>
         AddedFlags.Length > 0 || RemovedFlagIds.Length > 0 || Reports.Length > 0 || Declarations.Length > 0;
 }

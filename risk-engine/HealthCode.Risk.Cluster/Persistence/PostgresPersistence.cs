@@ -44,7 +44,9 @@ public static class PostgresPersistence
               }
             }
             """;
-        return ConfigurationFactory.ParseString(hocon).WithFallback(SqlPersistence.DefaultConfiguration);
+        return ConfigurationFactory.ParseString(hocon)
+            .WithFallback(PersonSerializer.Config)
+            .WithFallback(SqlPersistence.DefaultConfiguration);
     }
 
     /// <summary>

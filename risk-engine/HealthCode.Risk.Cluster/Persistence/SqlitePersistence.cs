@@ -133,6 +133,8 @@ public static class SqlitePersistence
             """;
         // The plugin's reference.conf is embedded, not loaded by itself: without this fallback the
         // journal fails with "Plugin class name must be defined in config property".
-        return ConfigurationFactory.ParseString(hocon).WithFallback(SqlPersistence.DefaultConfiguration);
+        return ConfigurationFactory.ParseString(hocon)
+            .WithFallback(PersonSerializer.Config)
+            .WithFallback(SqlPersistence.DefaultConfiguration);
     }
 }

@@ -150,15 +150,16 @@ public sealed class PersonGroup : ReceivePersistentActor, IWithTimers
     private void OnUpdate(UpdatePersons update)
     {
         var now = _settings.Clock.Now();
-        var changes = new List<PersonChange>();
+        var changes = new List<(PersonChange, CodeState)>();
 
         // Several updates of one person in a message count as one: the last flag set, all reports and declarations.
         foreach (var merged in update.Updates.GroupBy(u => u.PersonKey, StringComparer.Ordinal).Select(Merge))
         {
             var entry = _persons.GetValueOrDefault(merged.PersonKey) ?? new PersonEntry(PersonState.Empty);
-            if (Decide(merged.PersonKey, entry, entry.NewFacts(merged), now) is { } change)
+            var (change, code) = Decide(merged.PersonKey, entry, entry.NewFacts(merged), now);
+            if (change is not null)
             {
-                changes.Add(change);
+                changes.Add((change, code));
             }
         }
 
@@ -171,17 +172,18 @@ public sealed class PersonGroup : ReceivePersistentActor, IWithTimers
         var now = _settings.Clock.Now();
         var nowMs = now.ToUnixTimeMilliseconds();
         var due = _due.TakeWhile(d => d.DueMs <= nowMs).Select(d => d.PersonKey).ToList();
-        var changes = new List<PersonChange>();
+        var changes = new List<(PersonChange, CodeState)>();
 
         foreach (var key in due)
         {
-            if (Decide(key, _persons[key], null, now) is { } change)
+            var (change, code) = Decide(key, _persons[key], null, now);
+            if (change is not null)
             {
-                changes.Add(change);
+                changes.Add((change, code));
             }
             else
             {
-                SetDue(key, Evaluate(key, _persons[key].State, now), now);
+                SetDue(key, code, now);
             }
         }
 
@@ -191,9 +193,11 @@ public sealed class PersonGroup : ReceivePersistentActor, IWithTimers
     /// <summary>
     /// The change <paramref name="facts"/> make to a person: the facts and, when the colour moves, a code change
     /// (one per colour change, as DESIGN has it: a later valid-until or new evidence under the same colour is
-    /// journaled with the facts and answered by GetCode, but not published). Null when nothing changes.
+    /// journaled with the facts and answered by GetCode, but not published). Null when nothing changes; the code
+    /// is the person's code with the facts, either way.
     /// </summary>
-    private PersonChange? Decide(string key, PersonEntry entry, PersonChanged? facts, DateTimeOffset now)
+    private (PersonChange? Change, CodeState Code) Decide(string key, PersonEntry entry, PersonChanged? facts,
+        DateTimeOffset now)
     {
         var next = facts is null ? entry.State : entry.State.With(facts);
         var code = Evaluate(key, next, now);
@@ -201,14 +205,15 @@ public sealed class PersonGroup : ReceivePersistentActor, IWithTimers
 
         if (facts is null && change is null)
         {
-            return null;
+            return (null, code);
         }
 
-        return new PersonChange(key, (facts ?? new PersonChanged([], [], [], [], null)) with { Change = change });
+        return (new PersonChange(key, (facts ?? new PersonChanged([], [], [], [], null)) with { Change = change }),
+            code);
     }
 
     /// <summary>Journals the changes as one event, publishes its code changes, and answers when it is safe.</summary>
-    private void Record(List<PersonChange> changes, DateTimeOffset now, IActorRef replyTo)
+    private void Record(List<(PersonChange Change, CodeState Code)> changes, DateTimeOffset now, IActorRef replyTo)
     {
         if (changes.Count == 0)
         {
@@ -217,14 +222,14 @@ public sealed class PersonGroup : ReceivePersistentActor, IWithTimers
             return;
         }
 
-        Persist(new GroupChanged([.. changes]), e =>
+        Persist(new GroupChanged([.. changes.Select(c => c.Change)]), _ =>
         {
             var published = new List<(string, CodeChanged)>();
-            foreach (var change in e.Changes)
+            foreach (var (change, code) in changes)
             {
-                var entry = EntryOf(change.PersonKey);
-                entry.Apply(change.Changed);
-                SetDue(change.PersonKey, Evaluate(change.PersonKey, entry.State, now), now);
+                EntryOf(change.PersonKey).Apply(change.Changed);
+                // The code the decision made: the state now holds exactly the facts it was evaluated with.
+                SetDue(change.PersonKey, code, now);
 
                 if (change.Changed.Change is { } made)
                 {

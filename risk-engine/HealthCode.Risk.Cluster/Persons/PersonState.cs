@@ -1,11 +1,12 @@
+using System.Text.Json.Serialization;
 using HealthCode.Risk.Cluster.Journal;
 
 namespace HealthCode.Risk.Cluster.Persons;
 
 /// <summary>What a person group knows of one person: its flags, reports, declarations and code changes.</summary>
 /// <remarks>
-/// The same type is the snapshot, so it holds plain arrays: the default JSON serializer cannot rebuild sets
-/// without help, nor the hidden type a collection expression makes for an <see cref="IReadOnlyList{T}"/>.
+/// It is journaled in the group's snapshot (<see cref="Persistence.PersonSerializer"/>), so it holds plain arrays,
+/// which any serializer rebuilds as they were.
 /// </remarks>
 /// <param name="Flags">The current contact flags.</param>
 /// <param name="Reports">Every case report about the person.</param>
@@ -23,6 +24,7 @@ public sealed record PersonState(
     public static PersonState Empty { get; } = new([], [], [], null, []);
 
     /// <summary>The sequence number of the latest change; 0 when none.</summary>
+    [JsonIgnore]
     public long LastSequence => LastChange?.Sequence ?? 0;
 
     /// <summary>This state with <paramref name="changed"/> applied.</summary>
