@@ -43,6 +43,13 @@ public sealed record KafkaSettings
     /// <summary>How long the producer waits to fill a batch before sending it (default 5 ms).</summary>
     public TimeSpan ProducerLinger { get; init; } = TimeSpan.FromMilliseconds(5);
 
+    /// <summary>
+    /// How long a broker may hold a consumer's fetch while it has nothing new (default 50 ms). A real broker answers
+    /// as soon as a record arrives; librdkafka's mock cluster holds the fetch for the whole wait (librdkafka's
+    /// default 500 ms), which put 0.2-0.7 s between a case report's production and its batch in risk-e2e.
+    /// </summary>
+    public TimeSpan FetchWait { get; init; } = TimeSpan.FromMilliseconds(50);
+
     /// <summary>Upper bound of one producer batch in bytes (default 1 MB).</summary>
     public int ProducerBatchBytes { get; init; } = 1_000_000;
 
@@ -135,6 +142,11 @@ public sealed record KafkaSettings
         Require(ReplicationFactor >= 1, nameof(ReplicationFactor), "must be at least 1", ReplicationFactor);
         Require(!string.IsNullOrWhiteSpace(ClientId), nameof(ClientId), "must not be empty", ClientId);
         Require(ProducerLinger >= TimeSpan.Zero, nameof(ProducerLinger), "must not be negative", ProducerLinger);
+        Require(
+            FetchWait >= TimeSpan.FromMilliseconds(1) && FetchWait <= TimeSpan.FromSeconds(10),
+            nameof(FetchWait),
+            "must be 1 ms to 10 s",
+            FetchWait);
         Require(ProducerBatchBytes >= 1024, nameof(ProducerBatchBytes), "must be at least 1024", ProducerBatchBytes);
         Require(
             DeliveryTimeout >= TimeSpan.FromSeconds(1),
@@ -186,6 +198,7 @@ public sealed record KafkaSettings
             AutoOffsetReset = AutoOffsetReset.Earliest,
             SessionTimeoutMs = ToMilliseconds(SessionTimeout),
             HeartbeatIntervalMs = ToMilliseconds(HeartbeatInterval),
+            FetchWaitMaxMs = ToMilliseconds(FetchWait),
 
             // Cooperative rebalancing moves only the partitions that change owner, so a member joining does not
             // stop the whole group and replay every in-flight batch.

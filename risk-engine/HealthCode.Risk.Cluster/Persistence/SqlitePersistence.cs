@@ -114,9 +114,9 @@ public static class SqlitePersistence
                   provider-name = "{{ProviderName}}"
                   table-mapping = sqlite
                   auto-initialize = true
-                  parallelism = 1
+                  parallelism = 2
                   batch-size = 500
-                  max-row-by-row-size = 100
+                  max-row-by-row-size = 1
                   db-round-trip-max-batch-size = 1000
                 }
               }
