@@ -44,9 +44,9 @@ public sealed record KafkaSettings
     public TimeSpan ProducerLinger { get; init; } = TimeSpan.FromMilliseconds(5);
 
     /// <summary>
-    /// How long a broker may hold a consumer's fetch while it has nothing new (default 50 ms). A real broker answers
-    /// as soon as a record arrives; librdkafka's mock cluster holds the fetch for the whole wait (librdkafka's
-    /// default 500 ms), which put 0.2-0.7 s between a case report's production and its batch in risk-e2e.
+    /// How long a broker may hold a consumer's fetch while it has nothing new (default 50 ms). With librdkafka's
+    /// default of 500 ms, a case report reached the engine 0.2-0.7 s after it was produced on the mock cluster
+    /// (risk-e2e), as if the mock held each fetch for the whole wait; with 50 ms, 25-175 ms.
     /// </summary>
     public TimeSpan FetchWait { get; init; } = TimeSpan.FromMilliseconds(50);
 

@@ -19,6 +19,7 @@ public sealed class KafkaSettingsTests
     [InlineData(nameof(KafkaSettings.ReplicationFactor))]
     [InlineData(nameof(KafkaSettings.EmbeddedBrokers))]
     [InlineData(nameof(KafkaSettings.HeartbeatInterval))]
+    [InlineData(nameof(KafkaSettings.FetchWait))]
     [InlineData(nameof(KafkaSettings.ClientId))]
     public void Validate_BadSetting_ThrowsNamingIt(string setting)
     {
@@ -29,6 +30,7 @@ public sealed class KafkaSettingsTests
             nameof(KafkaSettings.EmbeddedBrokers) => new KafkaSettings { EmbeddedBrokers = 0, ReplicationFactor = 1 },
             nameof(KafkaSettings.HeartbeatInterval) =>
                 new KafkaSettings { HeartbeatInterval = TimeSpan.FromSeconds(20) },
+            nameof(KafkaSettings.FetchWait) => new KafkaSettings { FetchWait = TimeSpan.Zero },
             _ => new KafkaSettings { ClientId = " " },
         };
 
@@ -90,6 +92,7 @@ public sealed class KafkaSettingsTests
         Assert.False(config.EnableAutoOffsetStore);
         Assert.True(config.EnableAutoCommit);
         Assert.Equal(AutoOffsetReset.Earliest, config.AutoOffsetReset);
+        Assert.Equal(50, config.FetchWaitMaxMs);
     }
 
     [Fact]

@@ -31,4 +31,27 @@ public sealed class RecordIdSetTests
         Assert.Equal(["x", "y"], RecordIdSet.Union([], ["x", "y"]));
         Assert.Equal(["x", "y"], RecordIdSet.Union(["x", "y"], []));
     }
+
+    [Fact]
+    public void Of_ListItMadeItself_IsPassedOnWithoutACopy()
+    {
+        var union = RecordIdSet.Union(["a", "c"], ["b"]);
+
+        Assert.Same(union, RecordIdSet.Of(union));
+    }
+
+    [Fact]
+    public void Adopt_UnsortedArray_IsNormalisedLikeOf()
+    {
+        Assert.Equal(["a", "b"], RecordIdSet.Adopt(["b", "a", "b"]));
+    }
+
+    [Fact]
+    public void Adopt_SortedArray_CannotBeCastBackAndChanged()
+    {
+        var ids = RecordIdSet.Adopt(["a", "b"]);
+
+        Assert.False(ids is string[]);
+        Assert.Throws<NotSupportedException>(() => ((IList<string>)ids)[0] = "z");
+    }
 }

@@ -256,6 +256,7 @@ internal sealed class DetectionPipeline : IAsyncDisposable
 
     private async Task<IEnumerable<KafkaRecord>> ProcessAsync(IReadOnlyList<KafkaRecord> records)
     {
+        var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         var caseReports = new List<DateTimeOffset>();
 
@@ -276,9 +277,11 @@ internal sealed class DetectionPipeline : IAsyncDisposable
         var routed = clock.Elapsed.TotalSeconds;
         var stepped = await StepAsync().ConfigureAwait(false);
 
-        // Partitions step and apply side by side: the slowest of each is what the batch waited for.
+        // Partitions step and apply side by side: the slowest of each is what the batch waited for. A case's
+        // latency ends when the last code change it caused is delivered; its contacts follow (PersonUpdateApplier).
         var step = routed + stepped.Max(s => s.StepSeconds);
-        RecordLatencies(caseReports, step, Math.Max(0, clock.Elapsed.TotalSeconds - step));
+        var codes = routed + stepped.Max(s => s.CodesSeconds);
+        RecordLatencies(caseReports, started.AddSeconds(codes), step, Math.Max(0, codes - step));
 
         RiskMetrics.BatchSeconds.Observe(clock.Elapsed.TotalSeconds);
         if (clock.Elapsed > TimeSpan.FromSeconds(5))
@@ -292,19 +295,19 @@ internal sealed class DetectionPipeline : IAsyncDisposable
         return records;
     }
 
-    private void RecordLatencies(List<DateTimeOffset> caseReports, double stepSeconds, double applySeconds)
+    private void RecordLatencies(List<DateTimeOffset> caseReports, DateTimeOffset codesOut, double stepSeconds,
+        double applySeconds)
     {
         if (caseReports.Count == 0)
         {
             return;
         }
 
-        var now = DateTimeOffset.UtcNow;
         lock (_latencies)
         {
             foreach (var published in caseReports)
             {
-                var seconds = Math.Max(0, (now - published).TotalSeconds);
+                var seconds = Math.Max(0, (codesOut - published).TotalSeconds);
                 _latencies.Add(seconds);
                 _batchTimes.Add((stepSeconds, applySeconds));
                 RiskMetrics.DetectionLatency.Observe(seconds);

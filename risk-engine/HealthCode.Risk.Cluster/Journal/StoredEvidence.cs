@@ -11,7 +11,8 @@ namespace HealthCode.Risk.Cluster.Journal;
 /// <param name="RecordIds">The feed records behind it, sorted.</param>
 /// <param name="RuleSetVersion">The rule set that produced it.</param>
 public sealed record StoredEvidence(
-    Rule Rule, string? CaseKey, string Place, long FromMs, long ToMs, string[] RecordIds, string RuleSetVersion)
+    Rule Rule, string? CaseKey, string Place, long FromMs, long ToMs, IReadOnlyList<string> RecordIds,
+    string RuleSetVersion)
 {
     /// <summary>The journal form of <paramref name="evidence"/>.</summary>
     public static StoredEvidence From(Evidence evidence)
@@ -19,7 +20,7 @@ public sealed record StoredEvidence(
         ArgumentNullException.ThrowIfNull(evidence);
         return new StoredEvidence(evidence.Rule, evidence.CaseKey, evidence.Place,
             evidence.Span.Start.ToUnixTimeMilliseconds(), evidence.Span.End.ToUnixTimeMilliseconds(),
-            [.. evidence.RecordIds], evidence.RuleSetVersion);
+            evidence.RecordIds, evidence.RuleSetVersion);
     }
 
     /// <summary>The evidence this stands for.</summary>

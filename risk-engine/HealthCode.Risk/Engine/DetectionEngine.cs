@@ -923,7 +923,7 @@ public sealed class DetectionEngine : IContactEngine
         var span = new Interval(
             DateTimeOffset.FromUnixTimeMilliseconds(pings[first].AtMs),
             DateTimeOffset.FromUnixTimeMilliseconds(pings[last].AtMs));
-        return new Presence(personKey, pings[first].Cell, span, ids);
+        return new Presence(personKey, pings[first].Cell, span, RecordIdSet.Adopt(ids));
     }
 
     private static List<TValue> ListOf<TKey, TValue>(Dictionary<TKey, List<TValue>> map, TKey key)

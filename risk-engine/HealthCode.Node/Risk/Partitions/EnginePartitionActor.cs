@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Akka.Actor;
 using Akka.Cluster.Sharding;
 using HealthCode.Risk;
+using HealthCode.Risk.Engine;
 using HealthCode.Risk.Engine.Partitions;
 using Microsoft.Extensions.Logging;
 
@@ -45,6 +46,8 @@ internal sealed class EnginePartitionActor : ReceiveActor
         Receive<HandOver>(m => Owned(m.Generation, m.Partition), HandOverRecords);
         Receive<StepPartition>(m => Owned(m.Generation, m.Partition), Step);
         Receive<ReadPartition>(m => _partition is not null, Read);
+        Receive<Applied>(Answer);
+        Receive<ApplyFailed>(failed => failed.ReplyTo.Tell(new Status.Failure(failed.Cause)));
         Receive<IPartitionMessage>(m => Sender.Tell(new PartitionLost(m.Partition,
             _generation is null ? "the partition is empty (it restarted)" : $"it belongs to run {_generation}")));
     }
@@ -108,15 +111,27 @@ internal sealed class EnginePartitionActor : ReceiveActor
     {
         var clock = Stopwatch.StartNew();
         var updates = _partition!.Step();
-        var contacts = updates.Any(u => u.Flags is not null) ? _partition.CountContacts() : null;
         var stepSeconds = clock.Elapsed.TotalSeconds;
+        var sender = Sender;
 
         _applier.ApplyAsync(updates).ContinueWith(
             applied => applied.IsCompletedSuccessfully
-                ? new PartitionStepped(step.Partition, updates.Count, stepSeconds,
-                    clock.Elapsed.TotalSeconds - stepSeconds, contacts)
-                : (object)new Status.Failure(applied.Exception!.GetBaseException()),
-            TaskScheduler.Default).PipeTo(Sender);
+                ? new Applied(step, updates, stepSeconds, applied.Result.TotalSeconds, clock, sender)
+                : (object)new ApplyFailed(applied.Exception!.GetBaseException(), sender),
+            TaskScheduler.Default).PipeTo(Self);
+    }
+
+    /// <summary>
+    /// Answers a step once applied. The contacts per rule (for the metrics) are counted only now, after the code
+    /// changes are out: counting takes a tenth of a second at 100,000 people.
+    /// </summary>
+    private void Answer(Applied applied)
+    {
+        var contacts = applied.Updates.Any(u => u.Flags is not null) ? _partition?.CountContacts() : null;
+
+        applied.ReplyTo.Tell(new PartitionStepped(applied.Step.Partition, applied.Updates.Count, applied.StepSeconds,
+            applied.StepSeconds + applied.CodesSeconds, applied.Clock.Elapsed.TotalSeconds - applied.StepSeconds,
+            contacts));
     }
 
     private void Read(ReadPartition read)
@@ -127,4 +142,11 @@ internal sealed class EnginePartitionActor : ReceiveActor
             : [];
         Sender.Tell(new PartitionFigures(read.Partition, partition.PingCount, partition.CountContacts(), pairs));
     }
+
+    /// <summary>A step's updates are applied; <see cref="CodesSeconds"/> after the step, every code was out.</summary>
+    private sealed record Applied(StepPartition Step, IReadOnlyList<PersonUpdate> Updates, double StepSeconds,
+        double CodesSeconds, Stopwatch Clock, IActorRef ReplyTo);
+
+    /// <summary>A step's updates could not be applied.</summary>
+    private sealed record ApplyFailed(Exception Cause, IActorRef ReplyTo);
 }

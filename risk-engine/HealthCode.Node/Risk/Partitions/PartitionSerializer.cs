@@ -134,6 +134,7 @@ internal sealed class PartitionSerializer : SerializerWithStringManifest
                 writer.Write(m.Partition);
                 writer.Write(m.Updates);
                 writer.Write(m.StepSeconds);
+                writer.Write(m.CodesSeconds);
                 writer.Write(m.ApplySeconds);
                 WriteCounts(writer, m.Contacts);
                 break;
@@ -179,7 +180,7 @@ internal sealed class PartitionSerializer : SerializerWithStringManifest
                 Handed => new HandedOver(reader.ReadInt32(), reader.ReadInt32()),
                 Step => new StepPartition(reader.ReadInt32(), reader.ReadString()),
                 Stepped => new PartitionStepped(reader.ReadInt32(), reader.ReadInt32(), reader.ReadDouble(),
-                    reader.ReadDouble(), ReadCounts(reader)),
+                    reader.ReadDouble(), reader.ReadDouble(), ReadCounts(reader)),
                 Read => new ReadPartition(reader.ReadInt32(), reader.ReadBoolean()),
                 Figures => new PartitionFigures(reader.ReadInt32(), reader.ReadInt64(),
                     ReadCounts(reader) ?? throw new InvalidDataException("contacts missing"), ReadPairs(reader)),

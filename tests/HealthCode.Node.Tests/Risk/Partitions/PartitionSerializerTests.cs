@@ -153,18 +153,19 @@ public sealed class PartitionSerializerTests : IAsyncLifetime
     public void ToBinary_PartitionSteppedWithContacts_RoundTripsEqual()
     {
         ContactCount[] contacts = [new(Rule.Case, 3), new(Rule.Companion, 41), new(Rule.AbnormalDeclaration, 0)];
-        var message = new PartitionStepped(1, 44, 0.125, 1.5e-3, contacts);
+        var message = new PartitionStepped(1, 44, 0.125, 0.5, 1.5e-3, contacts);
 
         var back = RoundTrip(message);
 
-        Assert.Equal((1, 44, 0.125, 1.5e-3), (back.Partition, back.Updates, back.StepSeconds, back.ApplySeconds));
+        Assert.Equal((1, 44, 0.125, 0.5, 1.5e-3),
+            (back.Partition, back.Updates, back.StepSeconds, back.CodesSeconds, back.ApplySeconds));
         Assert.Equal(contacts, back.Contacts!);
     }
 
     [Fact]
     public void ToBinary_PartitionSteppedWithoutContacts_KeepsThemNull()
     {
-        var back = RoundTrip(new PartitionStepped(1, 0, 0.5, 0, null));
+        var back = RoundTrip(new PartitionStepped(1, 0, 0.5, 0, 0, null));
 
         Assert.Null(back.Contacts);
     }
@@ -172,7 +173,7 @@ public sealed class PartitionSerializerTests : IAsyncLifetime
     [Fact]
     public void ToBinary_PartitionSteppedWithNoContactsOfAnyRule_KeepsThemEmptyNotNull()
     {
-        var back = RoundTrip(new PartitionStepped(1, 0, 0.5, 0, []));
+        var back = RoundTrip(new PartitionStepped(1, 0, 0.5, 0, 0, []));
 
         Assert.NotNull(back.Contacts);
         Assert.Empty(back.Contacts);
