@@ -6,7 +6,7 @@ namespace HealthCode.Node.Commands;
 /// Which roles a <c>node</c> runs: any of storage, risk and api (the api needs risk in the same node).
 /// </summary>
 /// <param name="Storage">Consume every topic into ClickHouse.</param>
-/// <param name="Risk">Run the detection engine and the person entities.</param>
+/// <param name="Risk">Run the detection engine and the person groups.</param>
 /// <param name="Api">Serve the HTTP API.</param>
 internal sealed record NodeRoles(bool Storage, bool Risk, bool Api)
 {
@@ -29,7 +29,7 @@ internal sealed record NodeRoles(bool Storage, bool Risk, bool Api)
 
         if (names.Contains("api") && !names.Contains("risk"))
         {
-            throw new UsageException("the api role asks the risk role's person entities: use --roles risk,api");
+            throw new UsageException("the api role asks the risk role's person groups: use --roles risk,api");
         }
 
         return new NodeRoles(names.Contains("storage"), names.Contains("risk"), names.Contains("api"));

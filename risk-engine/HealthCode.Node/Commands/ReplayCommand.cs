@@ -80,7 +80,7 @@ internal static class ReplayCommand
         await runtime.WaitForRiskAsync(cancellationToken).ConfigureAwait(false);
 
         // The board holds each person's latest colour change; valid-until and evidence may have moved since under
-        // the same colour, so the lines come from the entities themselves.
+        // the same colour, so the lines come from the person groups themselves.
         var latest = runtime.Risk!.Board.Latest();
         var codes = await runtime.Risk.CodesOfAsync(
             latest.Where(c => c.NewColour != V1.CodeColour.Green).Select(c => c.PersonKey)).ConfigureAwait(false);

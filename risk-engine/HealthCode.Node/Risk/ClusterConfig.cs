@@ -29,10 +29,10 @@ internal static class ClusterConfig
             journalSetup = SqlitePersistence.Setup(risk.JournalPath);
         }
 
-        // Sharding's own idle passivation is off because it would stop a person with a running quarantine timer;
-        // a person asks to be passivated itself when idle with nothing scheduled. Remembered entities (kept in the
-        // journal) restart at once where their shard moves or after a crash, so a running timer is never lost:
-        // exactly the persons not passivated are remembered.
+        // Sharding's own idle passivation is off because it would stop a person group with a running quarantine
+        // timer; a group asks to be passivated itself when idle with nothing scheduled. Remembered entities (kept in
+        // the journal) restart at once where their shard moves or after a crash, so a running timer is never lost:
+        // exactly the groups not passivated are remembered.
         // The split-brain resolver downs the minority side of a partition (or the whole cluster if it is even), so
         // the engine singleton can never run on both sides.
         var cluster = ConfigurationFactory.ParseString($$"""

@@ -33,10 +33,10 @@ namespace HealthCode.Node.Risk;
 /// partition that lost its state (its node went away) fails the run, so the singleton starts a new one.
 /// </para>
 /// <para>
-/// The one-second detection target is not met: a new case's batch waits for thousands of person entities to
-/// start, recover, journal and publish, bound by Akka.Persistence.Sql's round trips for each new entity (about 670
-/// whole updates a second; 2,074 with an in-memory journal in a trial; risk-persons, docs/PERFORMANCE.md), while
-/// the engine's own step takes about one second at 100,000 people.
+/// The one-second detection target is not met on the development machine's two cores: at 100,000 people × 14 days
+/// a new case took p50 2.0 s, p99 3.2 s (risk-e2e, docs/PERFORMANCE.md), the engine's step building about 40,000
+/// flags with their evidence and the person groups journaling and publishing its 2,182 code changes. Both spread
+/// over more nodes with more partitions and groups, which one machine could not measure.
 /// </para>
 /// </remarks>
 internal sealed class DetectionPipeline : IAsyncDisposable
@@ -203,7 +203,7 @@ internal sealed class DetectionPipeline : IAsyncDisposable
 
     /// <summary>
     /// Loads the stored history and hands every person it concerns their flags, reports and declarations. The
-    /// entities already hold what they were told before, so only what the last run had not told them changes codes.
+    /// groups already hold what they were told before, so only what the last run had not told them changes codes.
     /// </summary>
     private async Task RebuildAsync(IAnalyticsStore history, CancellationToken cancellationToken)
     {

@@ -155,7 +155,7 @@ internal sealed class RiskRole : IAsyncDisposable
     /// <summary>Detection latencies measured on this node, in seconds, one per case report.</summary>
     public IReadOnlyList<double> Latencies() => _pipeline?.Latencies() ?? [];
 
-    /// <summary>The codes of <paramref name="personKeys"/> at the engine clock's now, from their entities.</summary>
+    /// <summary>The codes of <paramref name="personKeys"/> at the engine clock's now, from their groups.</summary>
     public async Task<IReadOnlyList<CodeAck>> CodesOfAsync(IEnumerable<string> personKeys)
     {
         var answers = new List<CodeAck>();

@@ -1,8 +1,10 @@
+using System.Text.Json.Serialization;
+using HealthCode.Risk.Cluster.Persistence;
 using HealthCode.Risk.Rules;
 
 namespace HealthCode.Risk.Cluster.Journal;
 
-/// <summary>Evidence as the journal keeps it: plain values and arrays, which JSON rebuilds without help.</summary>
+/// <summary>Evidence as the journal keeps it: plain values and lists, which JSON rebuilds without help.</summary>
 /// <param name="Rule">The rule that matched.</param>
 /// <param name="CaseKey">The case behind it; null for an abnormal declaration.</param>
 /// <param name="Place">The cell, service, case report or declaration.</param>
@@ -11,7 +13,12 @@ namespace HealthCode.Risk.Cluster.Journal;
 /// <param name="RecordIds">The feed records behind it, sorted.</param>
 /// <param name="RuleSetVersion">The rule set that produced it.</param>
 public sealed record StoredEvidence(
-    Rule Rule, string? CaseKey, string Place, long FromMs, long ToMs, IReadOnlyList<string> RecordIds,
+    Rule Rule,
+    string? CaseKey,
+    string Place,
+    long FromMs,
+    long ToMs,
+    [property: JsonConverter(typeof(RecordIdsJsonConverter))] IReadOnlyList<string> RecordIds,
     string RuleSetVersion)
 {
     /// <summary>The journal form of <paramref name="evidence"/>.</summary>

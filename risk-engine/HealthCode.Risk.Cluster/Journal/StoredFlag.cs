@@ -1,4 +1,5 @@
 using System.IO.Hashing;
+using System.Runtime.CompilerServices;
 using System.Text;
 using HealthCode.Risk.Rules;
 
@@ -13,10 +14,19 @@ namespace HealthCode.Risk.Cluster.Journal;
 public sealed record StoredFlag(
     string FlagId, CodeColour Colour, long RaisedAtMs, long QuarantineEndsMs, StoredEvidence Evidence)
 {
+    // The engine keeps a flag it did not recompute as the same object, and hands it over again in every complete
+    // flag set of its person: the journal form, id and all, is made once per flag object.
+    private static readonly ConditionalWeakTable<ContactFlag, StoredFlag> Made = new();
+
     /// <summary>The journal form of <paramref name="flag"/>, with its content id.</summary>
     public static StoredFlag From(ContactFlag flag)
     {
         ArgumentNullException.ThrowIfNull(flag);
+        return Made.GetValue(flag, Make);
+    }
+
+    private static StoredFlag Make(ContactFlag flag)
+    {
 
         var evidence = StoredEvidence.From(flag.Evidence);
         var raised = flag.RaisedAt.ToUnixTimeMilliseconds();

@@ -5,6 +5,7 @@ using Akka.Event;
 using Akka.Persistence;
 using HealthCode.Risk.Cluster.Codes;
 using HealthCode.Risk.Cluster.Journal;
+using HealthCode.Risk.Cluster.Persistence;
 using HealthCode.Risk.Codes;
 
 namespace HealthCode.Risk.Cluster.Persons;
@@ -222,7 +223,9 @@ public sealed class PersonGroup : ReceivePersistentActor, IWithTimers
             return;
         }
 
-        Persist(new GroupChanged([.. changes.Select(c => c.Change)]), _ =>
+        var changed = new GroupChanged([.. changes.Select(c => c.Change)]);
+        PersonSerializer.WriteAhead(changed);
+        Persist(changed, _ =>
         {
             var published = new List<(string, CodeChanged)>();
             foreach (var (change, code) in changes)

@@ -8,7 +8,7 @@ namespace HealthCode.Benchmarks.Risk;
 /// <c>risk-throughput</c> streams pings into a loaded engine; <c>risk-latency</c> times a new case against a full
 /// history; <c>risk-sql</c> times the same cases in the engine and as <c>CompanionQuery</c> in chDB;
 /// <c>risk-e2e</c> times them through a node (embedded Kafka, engine, journaled persons, published code changes);
-/// <c>risk-persons</c> times the person entities alone (<c>--people</c> is the persons per batch).
+/// <c>risk-persons</c> times the person groups alone (<c>--people</c> is the persons per batch).
 /// Each takes <c>--people N --days D --interval MIN --cases C</c>; the defaults finish in under ten minutes on two
 /// cores.
 /// </remarks>

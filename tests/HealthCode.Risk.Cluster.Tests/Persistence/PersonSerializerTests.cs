@@ -74,6 +74,59 @@ public sealed class PersonSerializerTests : IDisposable
     }
 
     [Fact]
+    public void RecordIds_AreWrittenAsOneStringAndReadBack()
+    {
+        var flag = Given.Companion(1);
+        var two = flag with { Evidence = flag.Evidence with { RecordIds = ["0a", "0b"] } };
+        var changed = new GroupChanged([new PersonChange(Given.PersonKey,
+            new PersonChanged([two], [], [], [], null))]);
+
+        var json = Encoding.UTF8.GetString(Serializer().ToBinary(changed));
+        var back = Assert.IsType<GroupChanged>(RoundTrip(changed));
+
+        Assert.Contains("\"0a,0b\"", json, StringComparison.Ordinal);
+        Assert.Equal(["0a", "0b"], back.Changes[0].Changed.AddedFlags[0].Evidence.RecordIds);
+    }
+
+    [Fact]
+    public void RecordIds_WithACommaInOne_AreWrittenAsAnArrayAndKept()
+    {
+        var flag = Given.Companion(1);
+        var odd = flag with { Evidence = flag.Evidence with { RecordIds = ["a,b", "c"] } };
+        var changed = new GroupChanged([new PersonChange(Given.PersonKey,
+            new PersonChanged([odd], [], [], [], null))]);
+
+        var back = Assert.IsType<GroupChanged>(RoundTrip(changed));
+
+        Assert.Equal(["a,b", "c"], back.Changes[0].Changed.AddedFlags[0].Evidence.RecordIds);
+    }
+
+    [Fact]
+    public void RecordIds_None_RoundTripEmpty()
+    {
+        var flag = Given.Companion(1);
+        var bare = flag with { Evidence = flag.Evidence with { RecordIds = [] } };
+        var changed = new GroupChanged([new PersonChange(Given.PersonKey,
+            new PersonChanged([bare], [], [], [], null))]);
+
+        var back = Assert.IsType<GroupChanged>(RoundTrip(changed));
+
+        Assert.Empty(back.Changes[0].Changed.AddedFlags[0].Evidence.RecordIds);
+    }
+
+    [Fact]
+    public void WriteAhead_GroupChanged_IsWhatTheJournalGetsAndReadsBack()
+    {
+        var changed = Changed();
+
+        PersonSerializer.WriteAhead(changed);
+        var bytes = Serializer().ToBinary(changed);
+
+        Assert.Same(bytes, Serializer().ToBinary(changed));
+        Assert.Equivalent(changed, Serializer().FromBinary(bytes, Serializer().Manifest(changed)), strict: true);
+    }
+
+    [Fact]
     public void FromBinary_UnknownManifest_FailsNamingIt()
     {
         var serializer = (PersonSerializer)_system.Serialization.FindSerializerFor(Changed());
@@ -82,6 +135,8 @@ public sealed class PersonSerializerTests : IDisposable
 
         Assert.Contains("person-moved", error.Message, StringComparison.Ordinal);
     }
+
+    private PersonSerializer Serializer() => (PersonSerializer)_system.Serialization.FindSerializerFor(Changed());
 
     private object RoundTrip(object value)
     {
