@@ -43,8 +43,12 @@ public sealed class PersonGroup : ReceivePersistentActor, IWithTimers
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Dictionary<string, PersonEntry> _persons = new(StringComparer.Ordinal);
 
-    // When each person's code is next due to change on a moving clock, earliest first.
-    private readonly SortedSet<(long DueMs, string PersonKey)> _due = [];
+    // When each person's code is next due to change on a moving clock, earliest first (keys compared ordinally:
+    // the default tuple comparer would compare them by culture).
+    private readonly SortedSet<(long DueMs, string PersonKey)> _due = new(Comparer<(long DueMs, string PersonKey)>
+        .Create((a, b) => a.DueMs != b.DueMs
+            ? a.DueMs.CompareTo(b.DueMs)
+            : string.CompareOrdinal(a.PersonKey, b.PersonKey)));
     private readonly Dictionary<string, long> _dueOf = new(StringComparer.Ordinal);
 
     // Code changes published and not yet delivered, one round per journaled update.
