@@ -18,6 +18,10 @@ public sealed record StoredFlag(
     // flag set of its person: the journal form, id and all, is made once per flag object.
     private static readonly ConditionalWeakTable<ContactFlag, StoredFlag> Made = new();
 
+    // And back: the flag a journal form was made from or last turned into, so a group evaluating a person's code
+    // after every update does not rebuild every flag and its evidence each time.
+    private static readonly ConditionalWeakTable<StoredFlag, ContactFlag> Origin = new();
+
     /// <summary>The journal form of <paramref name="flag"/>, with its content id.</summary>
     public static StoredFlag From(ContactFlag flag)
     {
@@ -27,13 +31,14 @@ public sealed record StoredFlag(
 
     private static StoredFlag Make(ContactFlag flag)
     {
-
         var evidence = StoredEvidence.From(flag.Evidence);
         var raised = flag.RaisedAt.ToUnixTimeMilliseconds();
         var ends = flag.QuarantineEnds.ToUnixTimeMilliseconds();
         var id = IdOf(flag.PersonKey, flag.Colour, raised, ends, evidence);
 
-        return new StoredFlag(id, flag.Colour, raised, ends, evidence);
+        var stored = new StoredFlag(id, flag.Colour, raised, ends, evidence);
+        Origin.AddOrUpdate(stored, flag);
+        return stored;
     }
 
     /// <summary>
@@ -76,7 +81,16 @@ public sealed record StoredFlag(
     }
 
     /// <summary>The flag this stands for, of <paramref name="personKey"/>.</summary>
-    public ContactFlag ToFlag(string personKey) => new(personKey, Colour,
-        DateTimeOffset.FromUnixTimeMilliseconds(RaisedAtMs), DateTimeOffset.FromUnixTimeMilliseconds(QuarantineEndsMs),
-        Evidence.ToEvidence());
+    public ContactFlag ToFlag(string personKey)
+    {
+        if (Origin.TryGetValue(this, out var known) && known.PersonKey == personKey)
+        {
+            return known;
+        }
+
+        var flag = new ContactFlag(personKey, Colour, DateTimeOffset.FromUnixTimeMilliseconds(RaisedAtMs),
+            DateTimeOffset.FromUnixTimeMilliseconds(QuarantineEndsMs), Evidence.ToEvidence());
+        Origin.AddOrUpdate(this, flag);
+        return flag;
+    }
 }

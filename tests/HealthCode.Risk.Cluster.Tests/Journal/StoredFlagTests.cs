@@ -39,4 +39,21 @@ public sealed class StoredFlagTests
 
         Assert.NotEqual(first.FlagId, second.FlagId);
     }
+
+    [Fact]
+    public void ToFlag_OfAJournalForm_IsTheFlagItWasMadeFrom()
+    {
+        var start = Given.T0.AddHours(3);
+        var evidence = new Evidence(Rule.Companion, Given.CaseKey, "cell 1:2", new Interval(start, start.AddHours(1)),
+            [$"{7:x32}"], RuleSettings.Default.Version);
+        var flag = new ContactFlag(Given.PersonKey, CodeColour.Yellow, start.AddHours(1), start.AddDays(7), evidence);
+        var stored = StoredFlag.From(flag);
+
+        var rebuilt = stored with { };
+
+        Assert.Same(flag, stored.ToFlag(Given.PersonKey));
+        Assert.Same(stored, StoredFlag.From(flag));
+        Assert.Equal(flag, rebuilt.ToFlag(Given.PersonKey));
+        Assert.Equal(Given.OtherKey, stored.ToFlag(Given.OtherKey).PersonKey);
+    }
 }
