@@ -27,6 +27,11 @@ namespace HealthCode.Risk.Cluster.Persons;
 /// detector that commits Kafka offsets after the acks never commits past a change that could be lost.
 /// </para>
 /// <para>
+/// Not built yet: retention. A group keeps every person it ever held, in memory and in its snapshot, even once all
+/// of a person's facts are older than any rule looks back; the entity per person it replaced kept its journal
+/// forever too. Dropping such a person needs a rule for how long a cleared case's reports must stay.
+/// </para>
+/// <para>
 /// A change is journaled before it is published (an outbox): recovery republishes every change not yet confirmed,
 /// so a crash between the two loses nothing. A crash after the topic's acknowledgement and before the journaled
 /// confirmation publishes that change twice; consumers keep one per (person key, sequence).
