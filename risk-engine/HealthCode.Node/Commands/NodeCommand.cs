@@ -33,6 +33,9 @@ internal static class NodeCommand
                 SeedNodes = options.SeedNodes,
                 EnginePartitions = options.EnginePartitions,
                 MinClusterNodes = options.MinClusterNodes,
+                PersonRetention = options.PersonRetentionDays > 0
+                    ? TimeSpan.FromDays(options.PersonRetentionDays)
+                    : null,
             }
             : null;
         logger.LogInformation("Node roles: {Roles}", roles);

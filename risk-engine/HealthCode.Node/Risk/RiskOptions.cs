@@ -34,6 +34,12 @@ internal sealed record RiskOptions(RuleSettings Rules, EngineClock Clock, DateTi
     /// </summary>
     public TimeSpan PersonIdleAfter { get; init; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// How long a green person's facts are kept after the newest of them (the groups' retention); null keeps
+    /// them, as one-off runs (demo, replay) do.
+    /// </summary>
+    public TimeSpan? PersonRetention { get; init; }
+
     /// <summary>The number of person shards; it must not change while a journal lives.</summary>
     public int MaxShards { get; init; } = 100;
 

@@ -85,6 +85,7 @@ internal sealed class RiskRole : IAsyncDisposable
         var personSettings = new PersonSettings(options.Rules, options.Clock, publisher, options.SnapshotEvery)
         {
             IdleAfter = options.PersonIdleAfter,
+            Retention = options.PersonRetention,
         };
 
         var persons = await ClusterSharding.Get(system).StartAsync(

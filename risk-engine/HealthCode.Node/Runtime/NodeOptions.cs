@@ -63,6 +63,12 @@ internal sealed record NodeOptions(KafkaSettings Kafka, StorageSettings Storage,
     /// </summary>
     public int EnginePartitions { get; init; } = 1;
 
+    /// <summary>
+    /// Days a green person's facts are kept after the newest of them (<c>risk:personRetentionDays</c>); 0 keeps
+    /// them forever.
+    /// </summary>
+    public int PersonRetentionDays { get; init; } = 60;
+
     /// <summary>The contact and monitoring rules (configuration section <c>risk:rules</c>).</summary>
     public RuleSettings Rules { get; init; } = RuleSettings.Default;
 }

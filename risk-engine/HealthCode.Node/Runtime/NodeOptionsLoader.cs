@@ -88,6 +88,13 @@ internal static class NodeOptionsLoader
                 $"risk.enginePartitions must be 1..4096, not {enginePartitions}.");
         }
 
+        var personRetentionDays = configuration.GetValue("risk:personRetentionDays", 60);
+        if (personRetentionDays < 0)
+        {
+            throw new InvalidOperationException(
+                $"risk.personRetentionDays must be 0 (keep forever) or more, not {personRetentionDays}.");
+        }
+
         // Every rule number is a setting; RuleSettings checks each one as it is bound, so a bad value stops start-up.
         var rules = configuration.GetSection("risk:rules").Get<RuleSettings>() ?? RuleSettings.Default;
         logger.LogInformation(
@@ -107,6 +114,7 @@ internal static class NodeOptionsLoader
             SeedNodes = seedNodes,
             EnginePartitions = enginePartitions,
             MinClusterNodes = minClusterNodes,
+            PersonRetentionDays = personRetentionDays,
         };
     }
 }

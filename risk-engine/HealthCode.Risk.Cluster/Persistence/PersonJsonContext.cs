@@ -9,6 +9,7 @@ namespace HealthCode.Risk.Cluster.Persistence;
 [JsonSerializable(typeof(GroupChanged))]
 [JsonSerializable(typeof(GroupPublished))]
 [JsonSerializable(typeof(GroupSnapshot))]
+[JsonSerializable(typeof(GroupForgot))]
 [JsonSerializable(typeof(UpdatePersons))]
 [JsonSerializable(typeof(UpdatePersonsAck))]
 internal sealed partial class PersonJsonContext : JsonSerializerContext

@@ -27,6 +27,7 @@ public sealed class PersonSerializer : SerializerWithStringManifest
     private const string GroupChangedManifest = "group-changed";
     private const string GroupPublishedManifest = "group-published";
     private const string GroupSnapshotManifest = "group-snapshot";
+    private const string GroupForgotManifest = "group-forgot";
     private const string UpdatePersonsManifest = "update-persons";
     private const string UpdatePersonsAckManifest = "update-persons-ack";
 
@@ -41,6 +42,7 @@ public sealed class PersonSerializer : SerializerWithStringManifest
             "HealthCode.Risk.Cluster.Journal.GroupChanged, HealthCode.Risk.Cluster" = person
             "HealthCode.Risk.Cluster.Journal.GroupPublished, HealthCode.Risk.Cluster" = person
             "HealthCode.Risk.Cluster.Journal.GroupSnapshot, HealthCode.Risk.Cluster" = person
+            "HealthCode.Risk.Cluster.Journal.GroupForgot, HealthCode.Risk.Cluster" = person
             "HealthCode.Risk.Cluster.Persons.UpdatePersons, HealthCode.Risk.Cluster" = person
             "HealthCode.Risk.Cluster.Persons.UpdatePersonsAck, HealthCode.Risk.Cluster" = person
           }
@@ -68,6 +70,7 @@ public sealed class PersonSerializer : SerializerWithStringManifest
         GroupChanged => GroupChangedManifest,
         GroupPublished => GroupPublishedManifest,
         GroupSnapshot => GroupSnapshotManifest,
+        GroupForgot => GroupForgotManifest,
         UpdatePersons => UpdatePersonsManifest,
         UpdatePersonsAck => UpdatePersonsAckManifest,
         _ => throw Unknown(o),
@@ -97,6 +100,7 @@ public sealed class PersonSerializer : SerializerWithStringManifest
             GroupChanged e => JsonSerializer.SerializeToUtf8Bytes(e, PersonJsonContext.Default.GroupChanged),
             GroupPublished e => JsonSerializer.SerializeToUtf8Bytes(e, PersonJsonContext.Default.GroupPublished),
             GroupSnapshot s => JsonSerializer.SerializeToUtf8Bytes(s, PersonJsonContext.Default.GroupSnapshot),
+            GroupForgot e => JsonSerializer.SerializeToUtf8Bytes(e, PersonJsonContext.Default.GroupForgot),
             UpdatePersons m => JsonSerializer.SerializeToUtf8Bytes(m, PersonJsonContext.Default.UpdatePersons),
             UpdatePersonsAck m => JsonSerializer.SerializeToUtf8Bytes(m, PersonJsonContext.Default.UpdatePersonsAck),
             _ => throw Unknown(obj),
@@ -113,6 +117,7 @@ public sealed class PersonSerializer : SerializerWithStringManifest
                 GroupChangedManifest => JsonSerializer.Deserialize(bytes, PersonJsonContext.Default.GroupChanged),
                 GroupPublishedManifest => JsonSerializer.Deserialize(bytes, PersonJsonContext.Default.GroupPublished),
                 GroupSnapshotManifest => JsonSerializer.Deserialize(bytes, PersonJsonContext.Default.GroupSnapshot),
+                GroupForgotManifest => JsonSerializer.Deserialize(bytes, PersonJsonContext.Default.GroupForgot),
                 UpdatePersonsManifest => JsonSerializer.Deserialize(bytes, PersonJsonContext.Default.UpdatePersons),
                 UpdatePersonsAckManifest =>
                     JsonSerializer.Deserialize(bytes, PersonJsonContext.Default.UpdatePersonsAck),

@@ -60,6 +60,14 @@ internal sealed class PersonEntry
         _declarationIds.UnionWith(changed.Declarations.Select(d => d.RecordId));
     }
 
+    /// <summary>Drops every fact, keeping the last change's colour and sequence.</summary>
+    public void Forget()
+    {
+        State = State.Forgotten();
+        _reportIds.Clear();
+        _declarationIds.Clear();
+    }
+
     /// <summary>Applies the journaled delivery of the changes up to <paramref name="sequence"/>.</summary>
     public void Published(long sequence) => State = State.WithPublishedUpTo(sequence);
 }

@@ -27,9 +27,9 @@ namespace HealthCode.Risk.Cluster.Persons;
 /// detector that commits Kafka offsets after the acks never commits past a change that could be lost.
 /// </para>
 /// <para>
-/// Not built yet: retention. A group keeps every person it ever held, in memory and in its snapshot, even once all
-/// of a person's facts are older than any rule looks back; the entity per person it replaced kept its journal
-/// forever too. Dropping such a person needs a rule for how long a cleared case's reports must stay.
+/// Retention: with <see cref="PersonSettings.Retention"/> set, a green person whose every fact is older than it
+/// loses them all (flags, reports, declarations); only the last change's colour and sequence stay, so the next
+/// change counts on. The events and snapshots that held the facts are deleted once the next snapshot is saved.
 /// </para>
 /// <para>
 /// A change is journaled before it is published (an outbox): recovery republishes every change not yet confirmed,
@@ -40,6 +40,7 @@ namespace HealthCode.Risk.Cluster.Persons;
 public sealed class PersonGroup : ReceivePersistentActor, IWithTimers
 {
     private const string TimerKey = "quarantine";
+    private const string RetentionTimerKey = "retention";
 
     private readonly string _groupId;
     private readonly int _group;
@@ -112,6 +113,7 @@ public sealed class PersonGroup : ReceivePersistentActor, IWithTimers
             }
         });
         Recover<GroupPublished>(Apply);
+        Recover<GroupForgot>(Apply);
         Recover<RecoveryCompleted>(_ =>
         {
             // Changes journaled before a crash but never confirmed go out again; the topic's key deduplicates.
@@ -127,6 +129,10 @@ public sealed class PersonGroup : ReceivePersistentActor, IWithTimers
             }
 
             ScheduleTimer();
+            if (_settings.Retention is not null && !_settings.Clock.IsFixed)
+            {
+                Timers.StartPeriodicTimer(RetentionTimerKey, SweepRetention.Instance, _settings.RetentionSweepEvery);
+            }
         });
     }
 
@@ -134,6 +140,7 @@ public sealed class PersonGroup : ReceivePersistentActor, IWithTimers
     {
         Command<UpdatePersons>(OnUpdate);
         Command<ReevaluateDue>(_ => OnDue());
+        Command<SweepRetention>(_ => OnSweep());
         Command<CodeChangeDelivered>(OnDelivered);
         Command<GetCode>(ask =>
         {
@@ -145,8 +152,17 @@ public sealed class PersonGroup : ReceivePersistentActor, IWithTimers
         Command<ReceiveTimeout>(_ => OnIdle());
         Command<StopEntity>(_ => Context.Stop(Self));
 
+        // Once a snapshot holds everything, the events before it and older snapshots go: forgotten facts must not
+        // stay in the journal.
         Command<SaveSnapshotSuccess>(success =>
-            DeleteSnapshots(new SnapshotSelectionCriteria(success.Metadata.SequenceNr - 1)));
+        {
+            DeleteMessages(success.Metadata.SequenceNr);
+            DeleteSnapshots(new SnapshotSelectionCriteria(success.Metadata.SequenceNr - 1));
+        });
+        Command<DeleteMessagesSuccess>(_ => { });
+        Command<DeleteMessagesFailure>(failure => _log.Warning(
+            failure.Cause, "Deleting journaled events of {0} up to {1} failed; they stay in the journal",
+            PersistenceId, failure.ToSequenceNr));
         Command<SaveSnapshotFailure>(failure => _log.Warning(
             failure.Cause,
             "Snapshot of {0} at sequence {1} failed; recovery replays more events until the next one succeeds",
@@ -325,6 +341,46 @@ public sealed class PersonGroup : ReceivePersistentActor, IWithTimers
         Context.Parent.Tell(new Passivate(StopEntity.Instance));
     }
 
+    /// <summary>
+    /// Forgets the facts of every green person whose newest fact is older than the retention, and snapshots at once,
+    /// so that they leave the journal too.
+    /// </summary>
+    private void OnSweep()
+    {
+        if (_settings.Retention is not { } retention)
+        {
+            return;
+        }
+
+        var cutoff = (_settings.Clock.Now() - retention).ToUnixTimeMilliseconds();
+        var forgotten = _persons
+            .Where(p => p.Value.Colour == CodeColour.Green
+                && p.Value.State.Unpublished.Length == 0
+                && !_dueOf.ContainsKey(p.Key)
+                && p.Value.State.NewestFactMs is { } newest && newest < cutoff)
+            .Select(p => p.Key)
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        if (forgotten.Length == 0)
+        {
+            return;
+        }
+
+        Persist(new GroupForgot(forgotten), e =>
+        {
+            Apply(e);
+            SaveSnapshot(Snapshot());
+        });
+    }
+
+    private void Apply(GroupForgot forgot)
+    {
+        foreach (var key in forgot.PersonKeys)
+        {
+            EntryOf(key).Forget();
+        }
+    }
+
     private void Apply(GroupPublished published)
     {
         foreach (var person in published.Persons)
@@ -416,11 +472,15 @@ public sealed class PersonGroup : ReceivePersistentActor, IWithTimers
     {
         if (LastSequenceNr % _settings.SnapshotEvery == 0)
         {
-            var persons = _persons.OrderBy(p => p.Key, StringComparer.Ordinal)
-                .Select(p => new KeyedPersonState(p.Key, p.Value.State));
-            SaveSnapshot(new GroupSnapshot([.. persons]));
+            SaveSnapshot(Snapshot());
         }
     }
+
+    private GroupSnapshot Snapshot() => new([
+        .. _persons
+            .OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => new KeyedPersonState(p.Key, p.Value.State)),
+    ]);
 
     /// <summary>The code changes of one journaled update on their way to the topic.</summary>
     private sealed class Round(IActorRef replyTo, int codeChanges)
@@ -439,6 +499,12 @@ public sealed class PersonGroup : ReceivePersistentActor, IWithTimers
     private sealed class ReevaluateDue
     {
         public static readonly ReevaluateDue Instance = new();
+    }
+
+    /// <summary>The retention timer: look for persons to forget.</summary>
+    private sealed class SweepRetention
+    {
+        public static readonly SweepRetention Instance = new();
     }
 
     /// <summary>What the shard sends back once it stops routing to a passivating entity.</summary>

@@ -41,4 +41,13 @@ public sealed record PersonSettings
     /// change scheduled and nothing waits for delivery; null keeps every group in memory.
     /// </summary>
     public TimeSpan? IdleAfter { get; init; }
+
+    /// <summary>
+    /// How long a green person's facts (flags, reports, declarations) are kept after the newest of them; then the
+    /// group forgets them and keeps only the last code change's colour and sequence. Null keeps everything.
+    /// </summary>
+    public TimeSpan? Retention { get; init; }
+
+    /// <summary>How often a group looks for persons to forget, on the wall clock.</summary>
+    public TimeSpan RetentionSweepEvery { get; init; } = TimeSpan.FromHours(1);
 }

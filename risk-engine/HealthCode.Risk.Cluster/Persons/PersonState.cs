@@ -45,6 +45,20 @@ public sealed record PersonState(
             changed.Change is null ? Unpublished : [.. Unpublished, changed.Change]);
     }
 
+    /// <summary>The newest instant any fact of this state speaks of; null when it holds none.</summary>
+    [JsonIgnore]
+    public long? NewestFactMs => Flags.Select(f => (long?)f.QuarantineEndsMs)
+        .Concat(Reports.Select(r => (long?)r.ReportedAtMs))
+        .Concat(Declarations.Select(d => (long?)d.DeclaredAtMs))
+        .Max();
+
+    /// <summary>
+    /// What is kept of a person once forgotten: no facts, and the last change without its evidence, so that the
+    /// next change still counts on from its sequence.
+    /// </summary>
+    public PersonState Forgotten() =>
+        new([], [], [], LastChange is null ? null : LastChange with { Evidence = [] }, []);
+
     /// <summary>This state with every change up to <paramref name="upToSequence"/> confirmed on the topic.</summary>
     public PersonState WithPublishedUpTo(long upToSequence) =>
         this with { Unpublished = [.. Unpublished.Where(c => c.Sequence > upToSequence)] };

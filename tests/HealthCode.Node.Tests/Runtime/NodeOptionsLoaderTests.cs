@@ -40,6 +40,7 @@ public sealed class NodeOptionsLoaderTests
         Assert.True(options.Kafka.IsEmbedded);
         Assert.Equal(RuleSettings.Default, options.Rules);
         Assert.Equal(8080, options.ApiPort);
+        Assert.Equal(60, options.PersonRetentionDays);
     }
 
     [Fact]
@@ -79,6 +80,25 @@ public sealed class NodeOptionsLoaderTests
                 NodeOptionsLoader.Load(CommandLine.Parse(["demo", "--config", path]), NullLogger.Instance));
 
             Assert.Contains("FlightRowDistance", error.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Load_NegativePersonRetention_FailsAtStartNamingTheSetting()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"healthcode-retention-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, """{ "risk": { "personRetentionDays": -1 } }""");
+
+        try
+        {
+            var error = Assert.Throws<InvalidOperationException>(() =>
+                NodeOptionsLoader.Load(CommandLine.Parse(["demo", "--config", path]), NullLogger.Instance));
+
+            Assert.Contains("risk.personRetentionDays", error.Message, StringComparison.Ordinal);
         }
         finally
         {

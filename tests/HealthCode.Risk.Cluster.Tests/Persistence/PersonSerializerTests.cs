@@ -22,7 +22,11 @@ public sealed class PersonSerializerTests : IDisposable
         var serialization = _system.Serialization;
 
         Assert.All(
-            new object[] { Changed(), new GroupPublished([]), new GroupSnapshot([]), new UpdatePersons(1, []) },
+            new object[]
+            {
+                Changed(), new GroupPublished([]), new GroupSnapshot([]), new GroupForgot(["k"]),
+                new UpdatePersons(1, []),
+            },
             value => Assert.IsType<PersonSerializer>(serialization.FindSerializerFor(value)));
     }
 

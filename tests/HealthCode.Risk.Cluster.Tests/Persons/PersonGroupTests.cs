@@ -308,6 +308,52 @@ public sealed class PersonGroupTests : TestKit
         _publisher.ExpectNoMsg(TimeSpan.FromSeconds(1));
     }
 
+    [Fact]
+    public void Retention_GreenPersonWithOnlyOldFacts_ForgetsThemButNotItsSequence()
+    {
+        var end = Given.T0.AddHours(1).AddMinutes(20).AddDays(7);
+        var time = new AdjustableTime(Given.T0.AddDays(2));
+        var settings = new PersonSettings(RuleSettings.Default, EngineClock.Live(time), _publisher.Ref)
+        {
+            Retention = TimeSpan.FromDays(30),
+            RetentionSweepEvery = TimeSpan.FromMilliseconds(100),
+        };
+        var group = Sys.ActorOf(PersonGroup.Props("0", settings));
+        var declared = Given.Declared("d1", end.AddHours(-12)).Declarations;
+        group.Tell(Of(Given.Flags(Given.Companion(1)) with { Declarations = declared }));
+        Deliver(_publisher.ExpectMsg<PublishCodeChange>());
+        ExpectMsg<UpdatePersonsAck>();
+
+        // Forty days on, the quarantine is over (a normal declaration in its last day): green, nothing scheduled.
+        time.Now = Given.T0.AddDays(40);
+        group.Tell(Of(Given.Declared("d1", end.AddHours(-12))));
+        var green = _publisher.ExpectMsg<PublishCodeChange>();
+        Deliver(green);
+        ExpectMsg<UpdatePersonsAck>();
+        group.Tell(Of(Other(Given.CompanionOf(Given.OtherKey, 24 * 39))));
+        Deliver(_publisher.ExpectMsg<PublishCodeChange>());
+        ExpectMsg<UpdatePersonsAck>();
+        AwaitAssert(() => Assert.Equal(1, TempDatabase.Snapshots(_path, PersistenceId)), TimeSpan.FromSeconds(10));
+        Stop(group);
+
+        var recovered = Sys.ActorOf(PersonGroup.Props("0", settings));
+        recovered.Tell(new GetState(Given.PersonKey));
+        var forgotten = ExpectMsg<StateAck>().State;
+        recovered.Tell(new GetState(Given.OtherKey));
+        var kept = ExpectMsg<StateAck>().State;
+        recovered.Tell(Of(Given.Flags(Given.Companion(24 * 39))));
+        var next = _publisher.ExpectMsg<PublishCodeChange>();
+
+        Assert.Equal(CodeColour.Green, green.Change.NewColour);
+        Assert.Empty(forgotten.Flags);
+        Assert.Empty(forgotten.Declarations);
+        Assert.Empty(forgotten.LastChange!.Evidence);
+        Assert.Equal(2, forgotten.LastSequence);
+        Assert.Single(kept.Flags);
+        Assert.Equal(3, next.Change.Sequence);
+        Assert.Equal(CodeColour.Yellow, next.Change.NewColour);
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
@@ -345,6 +391,14 @@ public sealed class PersonGroupTests : TestKit
         private readonly TimeSpan _offset = start - DateTimeOffset.UtcNow;
 
         public override DateTimeOffset GetUtcNow() => DateTimeOffset.UtcNow + _offset;
+    }
+
+    /// <summary>A wall clock the test moves by hand.</summary>
+    private sealed class AdjustableTime(DateTimeOffset start) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = start;
+
+        public override DateTimeOffset GetUtcNow() => Now;
     }
 
     /// <summary>A wall clock that stands still, so a live engine clock has a known now.</summary>
