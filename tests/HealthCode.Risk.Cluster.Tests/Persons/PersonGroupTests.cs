@@ -185,7 +185,7 @@ public sealed class PersonGroupTests : TestKit
     [Fact]
     public void Idle_QuarantineRunningOnAMovingClock_StaysForItsTimer()
     {
-        var clock = EngineClock.Live(new StoppedTime(Given.T0.AddDays(2)));
+        var clock = EngineClock.Live(new AdjustableTime(Given.T0.AddDays(2)));
         var person = ChildActorOf(PersonGroup.Props("0",
             new PersonSettings(RuleSettings.Default, clock, _publisher.Ref) { IdleAfter = Idle }));
 
@@ -393,17 +393,11 @@ public sealed class PersonGroupTests : TestKit
         public override DateTimeOffset GetUtcNow() => DateTimeOffset.UtcNow + _offset;
     }
 
-    /// <summary>A wall clock the test moves by hand.</summary>
+    /// <summary>A wall clock that stands still unless the test moves it, so a live clock has a known now.</summary>
     private sealed class AdjustableTime(DateTimeOffset start) : TimeProvider
     {
         public DateTimeOffset Now { get; set; } = start;
 
         public override DateTimeOffset GetUtcNow() => Now;
-    }
-
-    /// <summary>A wall clock that stands still, so a live engine clock has a known now.</summary>
-    private sealed class StoppedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }
