@@ -21,6 +21,9 @@ internal sealed class PersonUpdateApplier
     /// <summary>Person updates in flight at once.</summary>
     private const int UpdatesInFlight = 16_384;
 
+    /// <summary>Updates in a wave from which their journal forms are made on all cores.</summary>
+    private const int ParallelFrom = 256;
+
     private readonly IActorRef _persons;
     private readonly IProducer<byte[]?, byte[]> _producer;
     private readonly int _groups;
@@ -54,7 +57,7 @@ internal sealed class PersonUpdateApplier
         // the last of too many asks would time out.
         foreach (var wave in waves)
         {
-            var acks = PersonGroups.Batch(wave.Select(ToCommand), _groups, PersonGroups.PersonsPerMessage)
+            var acks = PersonGroups.Batch(ToCommands(wave), _groups, PersonGroups.PersonsPerMessage)
                 .Select(m => _persons.Ask<UpdatePersonsAck>(m, AskTimeout));
             await Task.WhenAll(acks).ConfigureAwait(false);
         }
@@ -89,6 +92,15 @@ internal sealed class PersonUpdateApplier
                 new Message<byte[]?, byte[]> { Key = key, Value = contact.ToByteArray() });
         }
     }
+
+    /// <summary>The wave's updates as group commands, in the wave's order.</summary>
+    /// <remarks>
+    /// A new case's flags each get their journal form, an id hashed over all their record ids: pure work, and a
+    /// third of a case's time in the person updates when done on one thread, so a large wave spreads it.
+    /// </remarks>
+    private static UpdatePerson[] ToCommands(PersonUpdate[] wave) => wave.Length < ParallelFrom
+        ? [.. wave.Select(ToCommand)]
+        : wave.AsParallel().AsOrdered().Select(ToCommand).ToArray();
 
     private static UpdatePerson ToCommand(PersonUpdate update) => new(
         update.PersonKey,

@@ -30,11 +30,13 @@ public static class RecordKeys
 
     /// <summary>The 32 lowercase hex digits of a record id.</summary>
     /// <remarks>
-    /// Formatted as two 64-bit halves: UInt128's own formatting was the costliest step of building a stay.
+    /// Formatted from its bytes: UInt128's own formatting was the costliest step of building a stay, and two 64-bit
+    /// halves formatted as numbers still took a tenth of it.
     /// </remarks>
     public static string ToHex(UInt128 id) => string.Create(32, id, static (chars, value) =>
     {
-        ((ulong)(value >> 64)).TryFormat(chars, out _, "x16", CultureInfo.InvariantCulture);
-        ((ulong)value).TryFormat(chars[16..], out _, "x16", CultureInfo.InvariantCulture);
+        Span<byte> bytes = stackalloc byte[16];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt128BigEndian(bytes, value);
+        Convert.TryToHexStringLower(bytes, chars, out _);
     });
 }

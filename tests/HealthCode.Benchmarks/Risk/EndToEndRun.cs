@@ -83,6 +83,8 @@ internal static class EndToEndRun
         var seen = pipeline.Latencies().Count;
         var changesBefore = board.Accepted;
         var key = Encoding.UTF8.GetBytes(c.PersonKey);
+        var pausedBefore = GC.GetTotalPauseDuration();
+        int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         var watch = Stopwatch.StartNew();
 
         // The location is delivered before the report is produced, so the engine never sees the report without it
@@ -98,11 +100,14 @@ internal static class EndToEndRun
 
         await WaitForLatencyAsync(runtime, pipeline, seen).ConfigureAwait(false);
         var observed = watch.Elapsed;
+        var paused = GC.GetTotalPauseDuration() - pausedBefore;
+        // Counted per generation: a collection of gen1 counts in gen0 too, one of gen2 in all three.
+        var collections = string.Join('/', collectionsBefore.Select((before, g) => GC.CollectionCount(g) - before));
         await runtime.WaitForRiskAsync(CancellationToken.None).ConfigureAwait(false);
 
         var (step, apply) = pipeline.CaseBatchTimes()[seen];
         return new CaseResult(c.PersonKey, pipeline.Latencies()[seen] * 1000, step * 1000, apply * 1000,
-            observed.TotalMilliseconds, board.Accepted - changesBefore);
+            observed.TotalMilliseconds, board.Accepted - changesBefore, paused.TotalMilliseconds, collections);
     }
 
     /// <summary>
@@ -193,6 +198,9 @@ internal static class EndToEndRun
             $"{new LatencySummary(results.Select(r => r.LatencyMs - r.StepMs - r.ApplyMs))}");
         Console.WriteLine($"  produce -> latency recorded, seen by the harness: " +
             $"{new LatencySummary(results.Select(r => r.ObservedMs))}");
+        // The node shares the process with 8 GB of pings, so a collection's pause is part of what a case waits.
+        Console.WriteLine($"  GC pauses until the latency was recorded: " +
+            $"{new LatencySummary(results.Select(r => r.GcPauseMs))}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  code changes per case: mean {results.Average(r => r.CodeChanges):N1}, " +
             $"max {results.Max(r => r.CodeChanges):N0}"));
@@ -210,10 +218,10 @@ internal static class EndToEndRun
 
     /// <summary>One case's figures in milliseconds, and the code changes it caused.</summary>
     private sealed record CaseResult(string PersonKey, double LatencyMs, double StepMs, double ApplyMs,
-        double ObservedMs, long CodeChanges)
+        double ObservedMs, long CodeChanges, double GcPauseMs, string Collections)
     {
         public override string ToString() => string.Create(CultureInfo.InvariantCulture,
             $"case {PersonKey[..8]}: {LatencyMs:F0} ms end to end (step {StepMs:F0}, updates {ApplyMs:F0}), " +
-            $"{CodeChanges:N0} code changes");
+            $"{CodeChanges:N0} code changes, GC paused {GcPauseMs:F0} ms in {Collections} collections (gen 0/1/2)");
     }
 }

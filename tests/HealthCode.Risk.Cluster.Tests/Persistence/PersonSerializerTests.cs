@@ -91,6 +91,59 @@ public sealed class PersonSerializerTests : IDisposable
     }
 
     [Fact]
+    public void RecordIds_AllFeedHex_ArePackedAndReadBackAsTheSameHex()
+    {
+        string[] ids = ["00000000000000000000000000000000", "0123456789abcdef0123456789abcdef",
+            "ffffffffffffffffffffffffffffffff"];
+        var changed = WithRecordIds(ids);
+
+        var json = Encoding.UTF8.GetString(Serializer().ToBinary(changed));
+        var back = Assert.IsType<GroupChanged>(RoundTrip(changed));
+
+        Assert.Contains("\"~", json, StringComparison.Ordinal);
+        Assert.DoesNotContain(ids[1], json, StringComparison.Ordinal);
+        Assert.Equal(ids, back.Changes[0].Changed.AddedFlags[0].Evidence.RecordIds);
+    }
+
+    [Fact]
+    public void RecordIds_UpperCaseHex_AreJoinedNotPackedSoTheirCaseIsKept()
+    {
+        string[] ids = ["0123456789ABCDEF0123456789ABCDEF", "0123456789abcdef0123456789abcdef"];
+        var changed = WithRecordIds(ids);
+
+        var json = Encoding.UTF8.GetString(Serializer().ToBinary(changed));
+        var back = Assert.IsType<GroupChanged>(RoundTrip(changed));
+
+        Assert.Contains(string.Join(',', ids), json, StringComparison.Ordinal);
+        Assert.Equal(ids, back.Changes[0].Changed.AddedFlags[0].Evidence.RecordIds);
+    }
+
+    [Theory]
+    [InlineData("~not-packed", "b")]
+    [InlineData("", "b")]
+    [InlineData("a", "")]
+    public void RecordIds_TheJoinedTextCouldNotGiveBack_AreKept(string first, string second)
+    {
+        var back = Assert.IsType<GroupChanged>(RoundTrip(WithRecordIds([first, second])));
+
+        Assert.Equal([first, second], back.Changes[0].Changed.AddedFlags[0].Evidence.RecordIds);
+    }
+
+    [Fact]
+    public void RecordIds_PackedButCut_FailNamingTheForm()
+    {
+        var json = Encoding.UTF8.GetString(Serializer().ToBinary(
+            WithRecordIds(["0123456789abcdef0123456789abcdef"])));
+        var start = json.IndexOf("\"~", StringComparison.Ordinal) + 2;
+        var cut = json[..start] + "AAAA" + json[json.IndexOf('"', start)..];
+
+        var error = Assert.ThrowsAny<Exception>(() => Serializer().FromBinary(
+            Encoding.UTF8.GetBytes(cut), Serializer().Manifest(Changed())));
+
+        Assert.Contains("16-byte ids", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RecordIds_WithACommaInOne_AreWrittenAsAnArrayAndKept()
     {
         var flag = Given.Companion(1);
@@ -134,6 +187,13 @@ public sealed class PersonSerializerTests : IDisposable
         var error = Assert.Throws<SerializationException>(() => Serializer().FromBinary([], "person-moved"));
 
         Assert.Contains("person-moved", error.Message, StringComparison.Ordinal);
+    }
+
+    private static GroupChanged WithRecordIds(string[] ids)
+    {
+        var flag = Given.Companion(1);
+        var with = flag with { Evidence = flag.Evidence with { RecordIds = ids } };
+        return new GroupChanged([new PersonChange(Given.PersonKey, new PersonChanged([with], [], [], [], null))]);
     }
 
     private PersonSerializer Serializer() => (PersonSerializer)_system.Serialization.FindSerializerFor(Changed());
