@@ -8,16 +8,17 @@ namespace HealthCode.Risk;
 /// already (a stay's, a case presence's, a union of those). Lists this class made are passed on as they are:
 /// copying them again for every presence and piece of evidence was a tenth of a new case's CPU at 100,000
 /// people (risk-e2e profile), the more so as every copied reference costs a GC write barrier on a heap of
-/// several gigabytes. Any other list passes through in one comparison per id instead of a sort.
+/// several gigabytes. Any other list passes through in one comparison per id instead of a sort. The ids of
+/// pings stay values (<see cref="PackedRecordIds"/>) from the stay to the journal.
 /// </remarks>
 internal static class RecordIdSet
 {
     /// <summary>The distinct ids, sorted ordinally, in a list that callers cannot cast back and change.</summary>
     public static IReadOnlyList<string> Of(IEnumerable<string> ids)
     {
-        if (ids is CanonicalIds canonical)
+        if (ids is CanonicalIds or PackedRecordIds)
         {
-            return canonical;
+            return (IReadOnlyList<string>)ids;
         }
 
         var array = ids.ToArray();
@@ -40,19 +41,34 @@ internal static class RecordIdSet
     }
 
     /// <summary>
-    /// Takes <paramref name="sorted"/> without copying when it is sorted ordinally and distinct (else as
-    /// <see cref="Of"/> does); the caller gives the array up and must not change it.
+    /// Record ids given as their values, kept packed (<see cref="PackedRecordIds"/>); sorted and made distinct first
+    /// unless they ascend already. The caller gives the array up and must not change it.
     /// </summary>
-    public static IReadOnlyList<string> Adopt(string[] sorted)
+    public static IReadOnlyList<string> Adopt(UInt128[] values)
     {
-        ArgumentNullException.ThrowIfNull(sorted);
-        return IsCanonical(sorted) ? new CanonicalIds(sorted) : Of(sorted.AsEnumerable());
+        ArgumentNullException.ThrowIfNull(values);
+        if (PackedRecordIds.Adopt(values) is { } packed)
+        {
+            return packed;
+        }
+
+        return PackedRecordIds.Adopt([.. values.Distinct().Order()])!;
     }
 
     /// <summary>The union of lists that are each canonical (sorted ordinally, distinct), as one canonical list.
     /// </summary>
+    /// <remarks>
+    /// Packed when one side is packed and the other's ids all have the feed's form (a case's report id with the
+    /// ids of its stay, say): the values merge in the same order as their hex.
+    /// </remarks>
     public static IReadOnlyList<string> Union(IReadOnlyList<string> first, IReadOnlyList<string> second)
     {
+        if ((first is PackedRecordIds || second is PackedRecordIds)
+            && PackedRecordIds.TryPack(first) is { } a && PackedRecordIds.TryPack(second) is { } b)
+        {
+            return PackedRecordIds.Union(a, b);
+        }
+
         var merged = new List<string>(first.Count + second.Count);
         int i = 0, j = 0;
 
@@ -65,6 +81,22 @@ internal static class RecordIdSet
         }
 
         return new CanonicalIds(merged);
+    }
+
+    /// <summary>Whether two canonical lists hold the same ids; packed lists compare their values.</summary>
+    public static bool SequenceEqual(IReadOnlyList<string> first, IReadOnlyList<string> second)
+    {
+        if (ReferenceEquals(first, second))
+        {
+            return true;
+        }
+
+        if (first is PackedRecordIds a && second is PackedRecordIds b)
+        {
+            return a.Values.SequenceEqual(b.Values);
+        }
+
+        return first.Count == second.Count && first.SequenceEqual(second, StringComparer.Ordinal);
     }
 
     private static bool IsCanonical(string[] ids)

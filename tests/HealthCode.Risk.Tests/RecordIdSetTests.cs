@@ -41,17 +41,56 @@ public sealed class RecordIdSetTests
     }
 
     [Fact]
-    public void Adopt_UnsortedArray_IsNormalisedLikeOf()
+    public void Adopt_UnsortedValues_AreSortedDistinctAndReadAsTheirHex()
     {
-        Assert.Equal(["a", "b"], RecordIdSet.Adopt(["b", "a", "b"]));
+        var ids = RecordIdSet.Adopt([new UInt128(0, 0xb), new UInt128(1, 0), new UInt128(0, 0xb)]);
+
+        Assert.Equal([Hex(0, 0xb), Hex(1, 0)], ids);
+        Assert.IsType<PackedRecordIds>(ids);
     }
 
     [Fact]
-    public void Adopt_SortedArray_CannotBeCastBackAndChanged()
+    public void Adopt_Values_CannotBeCastToAWritableList()
     {
-        var ids = RecordIdSet.Adopt(["a", "b"]);
+        var ids = RecordIdSet.Adopt([new UInt128(0, 1), new UInt128(0, 2)]);
 
-        Assert.False(ids is string[]);
-        Assert.Throws<NotSupportedException>(() => ((IList<string>)ids)[0] = "z");
+        Assert.False(ids is IList<string>);
     }
+
+    [Fact]
+    public void Union_PackedWithFeedHex_IsPackedAndTheSameAsTheStringUnion()
+    {
+        var packed = RecordIdSet.Adopt([new UInt128(0, 2), new UInt128(5, 0)]);
+        string[] report = [Hex(0, 3)];
+
+        var union = RecordIdSet.Union(report, packed);
+
+        Assert.IsType<PackedRecordIds>(union);
+        Assert.Equal(RecordIdSet.Union(report, [.. packed]), union);
+        Assert.Equal([Hex(0, 2), Hex(0, 3), Hex(5, 0)], union);
+    }
+
+    [Fact]
+    public void Union_PackedWithOtherIds_MergesTheirStringsOrdinally()
+    {
+        var packed = RecordIdSet.Adopt([new UInt128(0, 2)]);
+
+        var union = RecordIdSet.Union(["g-report"], packed);
+
+        Assert.IsNotType<PackedRecordIds>(union);
+        Assert.Equal([Hex(0, 2), "g-report"], union);
+    }
+
+    [Fact]
+    public void SequenceEqual_PackedAndStrings_CompareTheirIds()
+    {
+        var packed = RecordIdSet.Adopt([new UInt128(0, 2), new UInt128(0, 3)]);
+
+        Assert.True(RecordIdSet.SequenceEqual(packed, RecordIdSet.Adopt([new UInt128(0, 3), new UInt128(0, 2)])));
+        Assert.True(RecordIdSet.SequenceEqual(packed, [Hex(0, 2), Hex(0, 3)]));
+        Assert.False(RecordIdSet.SequenceEqual(packed, RecordIdSet.Adopt([new UInt128(0, 2)])));
+        Assert.False(RecordIdSet.SequenceEqual(packed, [Hex(0, 2), Hex(0, 4)]));
+    }
+
+    private static string Hex(ulong high, ulong low) => new UInt128(high, low).ToString("x32", null);
 }

@@ -7,6 +7,11 @@ namespace HealthCode.Node.Risk;
 /// The latest published code change of every person this node published for, kept by (person, sequence) the way
 /// an app platform consuming <c>code-changes</c> would: a repeated or older change does not replace a newer one.
 /// </summary>
+/// <remarks>
+/// A change is kept without its evidence: the person groups hold the evidence and answer for it, and a board of
+/// every published record id would grow with every case (2,600 changes of a thousand record ids each, a case at
+/// 100,000 people) and keep all of it alive for the GC to copy.
+/// </remarks>
 internal sealed class CodeBoard
 {
     private readonly ConcurrentDictionary<string, V1.CodeChange> _latest = new(StringComparer.Ordinal);
@@ -17,8 +22,9 @@ internal sealed class CodeBoard
     private long _accepted;
 
     /// <summary>Takes a published change; false when it was a repeat or older than the one held.</summary>
-    public bool Accept(V1.CodeChange change)
+    public bool Accept(V1.CodeChange published)
     {
+        var change = published.Evidence.Count == 0 ? published : WithoutEvidence(published);
         var accepted = false;
         _latest.AddOrUpdate(
             change.PersonKey,
@@ -41,7 +47,29 @@ internal sealed class CodeBoard
         return accepted;
     }
 
-    /// <summary>The latest change of every person, sorted by person key.</summary>
+    private static V1.CodeChange WithoutEvidence(V1.CodeChange change)
+    {
+        var slim = new V1.CodeChange
+        {
+            PersonKey = change.PersonKey,
+            Sequence = change.Sequence,
+            OldColour = change.OldColour,
+            NewColour = change.NewColour,
+            ChangedAtMs = change.ChangedAtMs,
+            AwaitingDeclaration = change.AwaitingDeclaration,
+            RuleSetVersion = change.RuleSetVersion,
+            DecidedAtMs = change.DecidedAtMs,
+        };
+
+        if (change.HasValidUntilMs)
+        {
+            slim.ValidUntilMs = change.ValidUntilMs;
+        }
+
+        return slim;
+    }
+
+    /// <summary>The latest change of every person (without evidence), sorted by person key.</summary>
     public IReadOnlyList<V1.CodeChange> Latest() =>
         [.. _latest.Values.OrderBy(c => c.PersonKey, StringComparer.Ordinal)];
 }

@@ -42,11 +42,12 @@ internal sealed class CodePublisher : ReceiveActor
     {
         var self = Self;
         var scheduler = Context.System.Scheduler;
-        var change = RiskEvents.ToCodeChange(publish.PersonKey, publish.Change, _ruleSetVersion);
+        // The board keeps the change without its evidence, so only the bytes carry it.
+        var change = RiskEvents.CodeChangeHead(publish.PersonKey, publish.Change, _ruleSetVersion);
         var message = new Message<byte[]?, byte[]>
         {
             Key = Encoding.UTF8.GetBytes(publish.PersonKey),
-            Value = change.ToByteArray(),
+            Value = RiskEvents.Encode(change, publish.Change),
         };
 
         try

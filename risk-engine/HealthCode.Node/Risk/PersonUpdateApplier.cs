@@ -83,13 +83,13 @@ internal sealed class PersonUpdateApplier
 
         var key = Encoding.UTF8.GetBytes(update.PersonKey);
         // Only what changed: a flag that stays is already in ClickHouse under its id.
-        var messages = update.Raised.Select(f => RiskEvents.ToContact(f, withdrawn: false, decidedAt))
-            .Concat(update.Withdrawn.Select(f => RiskEvents.ToContact(f, withdrawn: true, decidedAt)));
+        var messages = update.Raised.Select(f => RiskEvents.EncodeContact(f, withdrawn: false, decidedAt))
+            .Concat(update.Withdrawn.Select(f => RiskEvents.EncodeContact(f, withdrawn: true, decidedAt)));
 
         foreach (var contact in messages)
         {
             yield return _producer.ProduceAsync(Topics.Contacts,
-                new Message<byte[]?, byte[]> { Key = key, Value = contact.ToByteArray() });
+                new Message<byte[]?, byte[]> { Key = key, Value = contact });
         }
     }
 

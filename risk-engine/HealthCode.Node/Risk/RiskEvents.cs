@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using HealthCode.Risk;
 using HealthCode.Risk.Cluster.Journal;
 using HealthCode.Risk.Rules;
@@ -10,6 +11,46 @@ internal static class RiskEvents
 {
     /// <summary>The <c>code-changes</c> event of one journaled change; the case shows only as its reference.</summary>
     public static V1.CodeChange ToCodeChange(string personKey, CodeChanged change, string ruleSetVersion)
+    {
+        var message = CodeChangeHead(personKey, change, ruleSetVersion);
+        message.Evidence.AddRange(change.Evidence.Select(ToEvidence));
+        return message;
+    }
+
+    /// <summary>
+    /// The wire bytes of <see cref="ToCodeChange"/> for <paramref name="head"/> (a <see cref="CodeChangeHead"/>) and
+    /// the change's evidence, with the record ids written from the journal's values (<see cref="RecordIdsWire"/>).
+    /// </summary>
+    public static byte[] Encode(V1.CodeChange head, CodeChanged change)
+    {
+        const int evidenceField = 8;
+        const int recordIdsField = 6;
+
+        var evidence = change.Evidence
+            .Select(e => (Head: EvidenceHead(e), e.RecordIds))
+            .Select(e => (e.Head, e.RecordIds, Size: e.Head.CalculateSize() + RecordIdsWire.Size(recordIdsField,
+                e.RecordIds)))
+            .ToList();
+        var headSize = head.CalculateSize();
+        var bytes = new byte[headSize + evidence.Sum(e => 1 + CodedOutputStream.ComputeLengthSize(e.Size) + e.Size)];
+
+        head.WriteTo(bytes.AsSpan(0, headSize));
+        var at = headSize;
+        foreach (var (evidenceHead, recordIds, size) in evidence)
+        {
+            bytes[at++] = (evidenceField << 3) | 2;
+            at += RecordIdsWire.WriteLength(size, bytes.AsSpan(at));
+            var evidenceHeadSize = evidenceHead.CalculateSize();
+            evidenceHead.WriteTo(bytes.AsSpan(at, evidenceHeadSize));
+            RecordIdsWire.Write(recordIdsField, recordIds, bytes.AsSpan(at + evidenceHeadSize, size - evidenceHeadSize));
+            at += size;
+        }
+
+        return bytes;
+    }
+
+    /// <summary>The <c>code-changes</c> event of one change without its evidence.</summary>
+    public static V1.CodeChange CodeChangeHead(string personKey, CodeChanged change, string ruleSetVersion)
     {
         var message = new V1.CodeChange
         {
@@ -28,15 +69,25 @@ internal static class RiskEvents
             message.ValidUntilMs = until;
         }
 
-        message.Evidence.AddRange(change.Evidence.Select(ToEvidence));
         return message;
     }
 
     /// <summary>The <c>contacts</c> event of a flag raised or withdrawn.</summary>
     public static V1.Contact ToContact(ContactFlag flag, bool withdrawn, long decidedAtMs)
     {
+        var message = ContactHead(flag, withdrawn, decidedAtMs);
+        message.RecordIds.AddRange(flag.Evidence.RecordIds);
+        return message;
+    }
+
+    /// <summary>The wire bytes of <see cref="ToContact"/>, the record ids written from the engine's values.</summary>
+    public static byte[] EncodeContact(ContactFlag flag, bool withdrawn, long decidedAtMs) =>
+        RecordIdsWire.Encode(ContactHead(flag, withdrawn, decidedAtMs), 11, flag.Evidence.RecordIds);
+
+    private static V1.Contact ContactHead(ContactFlag flag, bool withdrawn, long decidedAtMs)
+    {
         var stored = StoredFlag.From(flag);
-        var message = new V1.Contact
+        return new V1.Contact
         {
             FlagId = stored.FlagId,
             PersonKey = flag.PersonKey,
@@ -52,9 +103,6 @@ internal static class RiskEvents
             Withdrawn = withdrawn,
             DecidedAtMs = decidedAtMs,
         };
-
-        message.RecordIds.AddRange(flag.Evidence.RecordIds);
-        return message;
     }
 
     /// <summary>The snake_case name of a rule, as events, ClickHouse and the API spell it.</summary>
@@ -80,7 +128,12 @@ internal static class RiskEvents
 
     private static V1.CodeEvidence ToEvidence(StoredEvidence evidence)
     {
-        var message = new V1.CodeEvidence
+        var message = EvidenceHead(evidence);
+        message.RecordIds.AddRange(evidence.RecordIds);
+        return message;
+    }
+
+    private static V1.CodeEvidence EvidenceHead(StoredEvidence evidence) => new()
         {
             Rule = RuleName(evidence.Rule),
             CaseRef = evidence.CaseKey is null ? string.Empty : CaseReference.Of(evidence.CaseKey),
@@ -89,10 +142,6 @@ internal static class RiskEvents
             ToMs = evidence.ToMs,
             RuleSetVersion = evidence.RuleSetVersion,
         };
-
-        message.RecordIds.AddRange(evidence.RecordIds);
-        return message;
-    }
 
     private static V1.CodeColour ToColour(CodeColour colour) => colour switch
     {

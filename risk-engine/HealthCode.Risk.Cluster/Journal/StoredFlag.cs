@@ -2,6 +2,8 @@ using System.Buffers;
 using System.IO.Hashing;
 using System.Runtime.CompilerServices;
 using System.Text;
+using HealthCode.Risk;
+using HealthCode.Risk.Engine;
 using HealthCode.Risk.Rules;
 
 namespace HealthCode.Risk.Cluster.Journal;
@@ -76,14 +78,32 @@ public sealed record StoredFlag(
             Append(string.Join('|', personKey, colour, raised, ends, evidence.Rule, evidence.CaseKey, evidence.Place,
                 evidence.FromMs, evidence.ToMs, evidence.RuleSetVersion));
             Append("|");
-            for (var i = 0; i < evidence.RecordIds.Count; i++)
+            if (evidence.RecordIds is PackedRecordIds packed)
             {
-                if (i > 0)
+                // The same text as the ids' strings would give, without making them.
+                Span<char> hex = stackalloc char[32];
+                var values = packed.Values;
+                for (var i = 0; i < values.Length; i++)
                 {
-                    Append(",");
-                }
+                    if (i > 0)
+                    {
+                        Append(",");
+                    }
 
-                Append(evidence.RecordIds[i]);
+                    Append(RecordKeys.Format(values[i], hex));
+                }
+            }
+            else
+            {
+                for (var i = 0; i < evidence.RecordIds.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        Append(",");
+                    }
+
+                    Append(evidence.RecordIds[i]);
+                }
             }
 
             hash.Append(buffer.AsSpan(0, used));

@@ -1,8 +1,11 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using HealthCode.Risk;
+using HealthCode.Risk.Engine;
 
 namespace HealthCode.Risk.Cluster.Persistence;
 
@@ -16,7 +19,8 @@ namespace HealthCode.Risk.Cluster.Persistence;
 /// of them. Written one string each, the ids were a third of the journal's serializing time (a profile of
 /// risk-e2e); joined by commas they were still most of it, since the joined text was built, checked for escapes
 /// and transcoded to UTF-8. Packed, an id is 16 bytes of base64 (21⅓ characters instead of 33) written straight to
-/// the output, with nothing to escape.
+/// the output, with nothing to escape; the engine's <see cref="PackedRecordIds"/> are written from their values and
+/// read back as such.
 /// </para>
 /// <para>
 /// The packed form starts with <c>~</c>, which neither hex nor base64 contains. Ids the joined text could not give
@@ -28,10 +32,6 @@ public sealed class RecordIdsJsonConverter : JsonConverter<IReadOnlyList<string>
 {
     private const byte PackedMark = (byte)'~';
     private const int IdBytes = 16;
-    private const int IdChars = 32;
-
-    private static readonly SearchValues<char> LowerHex = SearchValues.Create("0123456789abcdef");
-
     /// <inheritdoc/>
     public override IReadOnlyList<string> Read(ref Utf8JsonReader reader, Type typeToConvert,
         JsonSerializerOptions options)
@@ -66,7 +66,13 @@ public sealed class RecordIdsJsonConverter : JsonConverter<IReadOnlyList<string>
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(value);
 
-        if (value.Count > 0 && AllCanonical(value))
+        if (value is PackedRecordIds packed)
+        {
+            WritePacked(writer, packed.Values);
+            return;
+        }
+
+        if (value.Count > 0 && value.All(PackedRecordIds.IsCanonical))
         {
             WritePacked(writer, value);
             return;
@@ -95,26 +101,9 @@ public sealed class RecordIdsJsonConverter : JsonConverter<IReadOnlyList<string>
         (ids.Count == 0 || !ids[0].StartsWith((char)PackedMark))
         && ids.All(id => id.Length > 0 && !id.Contains(',', StringComparison.Ordinal));
 
-    private static bool AllCanonical(IReadOnlyList<string> ids)
-    {
-        for (var i = 0; i < ids.Count; i++)
-        {
-            if (ids[i].Length != IdChars || ids[i].AsSpan().ContainsAnyExcept(LowerHex))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     private static void WritePacked(Utf8JsonWriter writer, IReadOnlyList<string> ids)
     {
-        var rawLength = ids.Count * IdBytes;
-        // Quote, mark, base64, quote.
-        var textLength = 3 + Base64.GetMaxEncodedToUtf8Length(rawLength);
-        var raw = ArrayPool<byte>.Shared.Rent(rawLength);
-        var text = ArrayPool<byte>.Shared.Rent(textLength);
+        var raw = ArrayPool<byte>.Shared.Rent(ids.Count * IdBytes);
 
         try
         {
@@ -123,9 +112,43 @@ public sealed class RecordIdsJsonConverter : JsonConverter<IReadOnlyList<string>
                 Convert.FromHexString(ids[i], raw.AsSpan(i * IdBytes, IdBytes), out _, out _);
             }
 
+            WritePacked(writer, raw.AsSpan(0, ids.Count * IdBytes));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(raw);
+        }
+    }
+
+    private static void WritePacked(Utf8JsonWriter writer, ReadOnlySpan<UInt128> values)
+    {
+        var raw = ArrayPool<byte>.Shared.Rent(values.Length * IdBytes);
+
+        try
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                BinaryPrimitives.WriteUInt128BigEndian(raw.AsSpan(i * IdBytes, IdBytes), values[i]);
+            }
+
+            WritePacked(writer, raw.AsSpan(0, values.Length * IdBytes));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(raw);
+        }
+    }
+
+    private static void WritePacked(Utf8JsonWriter writer, ReadOnlySpan<byte> raw)
+    {
+        // Quote, mark, base64, quote.
+        var text = ArrayPool<byte>.Shared.Rent(3 + Base64.GetMaxEncodedToUtf8Length(raw.Length));
+
+        try
+        {
             text[0] = (byte)'"';
             text[1] = PackedMark;
-            Base64.EncodeToUtf8(raw.AsSpan(0, rawLength), text.AsSpan(2), out _, out var written);
+            Base64.EncodeToUtf8(raw, text.AsSpan(2), out _, out var written);
             text[2 + written] = (byte)'"';
 
             // Base64 needs no escaping inside a JSON string, so the writer need not look at it again.
@@ -133,12 +156,11 @@ public sealed class RecordIdsJsonConverter : JsonConverter<IReadOnlyList<string>
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(raw);
             ArrayPool<byte>.Shared.Return(text);
         }
     }
 
-    private static string[] FromText(ReadOnlySpan<byte> text)
+    private static IReadOnlyList<string> FromText(ReadOnlySpan<byte> text)
     {
         if (text.IsEmpty)
         {
@@ -153,7 +175,9 @@ public sealed class RecordIdsJsonConverter : JsonConverter<IReadOnlyList<string>
         return Unpack(text[1..]);
     }
 
-    private static string[] Unpack(ReadOnlySpan<byte> base64)
+    /// <summary>The ids as values when they ascend, as the engine's always do; else their hex in the order given.
+    /// </summary>
+    private static IReadOnlyList<string> Unpack(ReadOnlySpan<byte> base64)
     {
         var raw = ArrayPool<byte>.Shared.Rent(Base64.GetMaxDecodedFromUtf8Length(base64.Length));
 
@@ -165,13 +189,13 @@ public sealed class RecordIdsJsonConverter : JsonConverter<IReadOnlyList<string>
                 throw new JsonException($"Packed record ids are not base64 of 16-byte ids ({status}, {written} bytes).");
             }
 
-            var ids = new string[written / IdBytes];
-            for (var i = 0; i < ids.Length; i++)
+            var values = new UInt128[written / IdBytes];
+            for (var i = 0; i < values.Length; i++)
             {
-                ids[i] = Convert.ToHexStringLower(raw.AsSpan(i * IdBytes, IdBytes));
+                values[i] = BinaryPrimitives.ReadUInt128BigEndian(raw.AsSpan(i * IdBytes, IdBytes));
             }
 
-            return ids;
+            return (IReadOnlyList<string>?)PackedRecordIds.Adopt(values) ?? [.. values.Select(RecordKeys.ToHex)];
         }
         finally
         {

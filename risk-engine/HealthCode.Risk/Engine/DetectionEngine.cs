@@ -905,8 +905,8 @@ public sealed class DetectionEngine : IContactEngine
 
     private static Presence StayOf(string personKey, IReadOnlyList<TrackPing> pings, int first, int last)
     {
-        // Sorted as numbers, the ids come out as canonical hex (fixed width, lowercase), so the presence keeps
-        // them without sorting strings.
+        // The ids stay values (PackedRecordIds): as hex strings every ping of every stay a case touched was a new
+        // object the flags kept alive.
         var numbers = new UInt128[last - first + 1];
         for (var i = first; i <= last; i++)
         {
@@ -914,16 +914,10 @@ public sealed class DetectionEngine : IContactEngine
         }
 
         Array.Sort(numbers);
-        var ids = new string[numbers.Length];
-        for (var i = 0; i < numbers.Length; i++)
-        {
-            ids[i] = RecordKeys.ToHex(numbers[i]);
-        }
-
         var span = new Interval(
             DateTimeOffset.FromUnixTimeMilliseconds(pings[first].AtMs),
             DateTimeOffset.FromUnixTimeMilliseconds(pings[last].AtMs));
-        return new Presence(personKey, pings[first].Cell, span, RecordIdSet.Adopt(ids));
+        return new Presence(personKey, pings[first].Cell, span, RecordIdSet.Adopt(numbers));
     }
 
     private static List<TValue> ListOf<TKey, TValue>(Dictionary<TKey, List<TValue>> map, TKey key)

@@ -33,10 +33,19 @@ public static class RecordKeys
     /// Formatted from its bytes: UInt128's own formatting was the costliest step of building a stay, and two 64-bit
     /// halves formatted as numbers still took a tenth of it.
     /// </remarks>
-    public static string ToHex(UInt128 id) => string.Create(32, id, static (chars, value) =>
+    public static string ToHex(UInt128 id) => string.Create(32, id, static (chars, value) => Format(value, chars));
+
+    /// <summary>Writes the 32 lowercase hex digits of <paramref name="id"/> into <paramref name="chars"/>.</summary>
+    /// <returns>The digits written: the first 32 characters of <paramref name="chars"/>.</returns>
+    public static ReadOnlySpan<char> Format(UInt128 id, Span<char> chars)
     {
         Span<byte> bytes = stackalloc byte[16];
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt128BigEndian(bytes, value);
-        Convert.TryToHexStringLower(bytes, chars, out _);
-    });
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt128BigEndian(bytes, id);
+        if (!Convert.TryToHexStringLower(bytes, chars, out var written))
+        {
+            throw new ArgumentException("A record id needs 32 characters.", nameof(chars));
+        }
+
+        return chars[..written];
+    }
 }

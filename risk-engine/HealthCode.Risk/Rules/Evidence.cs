@@ -44,7 +44,7 @@ public sealed record Evidence
         && Place == other.Place
         && Span == other.Span
         && RuleSetVersion == other.RuleSetVersion
-        && RecordIds.SequenceEqual(other.RecordIds, StringComparer.Ordinal);
+        && RecordIdSet.SequenceEqual(RecordIds, other.RecordIds);
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Rule, CaseKey, Place, Span, RecordIds.Count);

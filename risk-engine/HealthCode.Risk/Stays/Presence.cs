@@ -36,7 +36,7 @@ public sealed record Presence
         && PersonKey == other.PersonKey
         && Cell == other.Cell
         && Span == other.Span
-        && RecordIds.SequenceEqual(other.RecordIds, StringComparer.Ordinal);
+        && RecordIdSet.SequenceEqual(RecordIds, other.RecordIds);
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(PersonKey, Cell, Span, RecordIds.Count);

@@ -28,6 +28,21 @@ public sealed class StoredFlagTests
     }
 
     [Fact]
+    public void From_FlagWithPackedIds_HasTheIdOfTheSameIdsAsText()
+    {
+        var start = Given.T0.AddHours(3);
+        var values = Enumerable.Range(0, 200).Select(i => new UInt128((ulong)i, (ulong)(i * 7919))).ToArray();
+        var packed = PackedRecordIds.Adopt(values)!;
+        string[] text = [.. packed];
+
+        StoredFlag FlagWith(IReadOnlyList<string> ids) => StoredFlag.From(new ContactFlag(Given.PersonKey,
+            CodeColour.Yellow, start.AddHours(1), start.AddDays(7), new Evidence(Rule.Companion, Given.CaseKey,
+                "cell 1:2", new Interval(start, start.AddHours(1)), ids, RuleSettings.Default.Version)));
+
+        Assert.Equal(FlagWith(text).FlagId, FlagWith(packed).FlagId);
+    }
+
+    [Fact]
     public void From_FlagsDifferingInOneRecord_HaveDifferentIds()
     {
         var first = Given.Companion(1);

@@ -106,6 +106,27 @@ public sealed class PersonSerializerTests : IDisposable
     }
 
     [Fact]
+    public void RecordIds_TheEnginesPackedValues_ReadBackPacked()
+    {
+        var packed = PackedRecordIds.Adopt([new UInt128(1, 2), new UInt128(3, 4)])!;
+
+        var back = Assert.IsType<GroupChanged>(RoundTrip(WithRecordIds(packed)));
+
+        var ids = Assert.IsType<PackedRecordIds>(back.Changes[0].Changed.AddedFlags[0].Evidence.RecordIds);
+        Assert.Equal(packed.Values.ToArray(), ids.Values.ToArray());
+    }
+
+    [Fact]
+    public void RecordIds_FeedHexOutOfOrder_KeepTheirOrder()
+    {
+        string[] ids = ["ffffffffffffffffffffffffffffffff", "00000000000000000000000000000000"];
+
+        var back = Assert.IsType<GroupChanged>(RoundTrip(WithRecordIds(ids)));
+
+        Assert.Equal(ids, back.Changes[0].Changed.AddedFlags[0].Evidence.RecordIds);
+    }
+
+    [Fact]
     public void RecordIds_UpperCaseHex_AreJoinedNotPackedSoTheirCaseIsKept()
     {
         string[] ids = ["0123456789ABCDEF0123456789ABCDEF", "0123456789abcdef0123456789abcdef"];
@@ -182,6 +203,24 @@ public sealed class PersonSerializerTests : IDisposable
     }
 
     [Fact]
+    public void CodeAck_WithPackedEvidence_RoundTripsThroughAkkasDefaultSerializer()
+    {
+        // A code asked for on another node crosses with Akka's default serializer, evidence and all.
+        var packed = PackedRecordIds.Adopt([new UInt128(1, 2), new UInt128(3, 4)])!;
+        var start = Given.T0;
+        var evidence = new Rules.Evidence(Rules.Rule.Companion, Given.CaseKey, "cell 1:2",
+            new Interval(start, start.AddHours(1)), packed, RuleSettings.Default.Version);
+        var ack = new CodeAck(Given.PersonKey, new HealthCode.Risk.Codes.CodeState(CodeColour.Yellow, start.AddDays(7), false,
+            [evidence]), 2);
+        var serializer = _system.Serialization.FindSerializerFor(ack);
+
+        var back = Assert.IsType<CodeAck>(serializer.FromBinary(serializer.ToBinary(ack), typeof(CodeAck)));
+
+        Assert.Equal(ack.Code.Evidence, back.Code.Evidence);
+        Assert.Equal([.. packed], back.Code.Evidence[0].RecordIds);
+    }
+
+    [Fact]
     public void FromBinary_UnknownManifest_FailsNamingIt()
     {
         var error = Assert.Throws<SerializationException>(() => Serializer().FromBinary([], "person-moved"));
@@ -189,7 +228,7 @@ public sealed class PersonSerializerTests : IDisposable
         Assert.Contains("person-moved", error.Message, StringComparison.Ordinal);
     }
 
-    private static GroupChanged WithRecordIds(string[] ids)
+    private static GroupChanged WithRecordIds(IReadOnlyList<string> ids)
     {
         var flag = Given.Companion(1);
         var with = flag with { Evidence = flag.Evidence with { RecordIds = ids } };
