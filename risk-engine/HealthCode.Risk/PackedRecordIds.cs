@@ -97,20 +97,56 @@ public sealed class PackedRecordIds : IReadOnlyList<string>
     /// <summary>The union of two packed lists, packed.</summary>
     internal static PackedRecordIds Union(PackedRecordIds first, PackedRecordIds second)
     {
-        var a = first._values;
-        var b = second._values;
-        var merged = new UInt128[a.Length + b.Length];
-        int i = 0, j = 0, n = 0;
+        var merged = new UInt128[UnionCount(first._values, second._values)];
+        Merge(first._values, second._values, merged);
+        return new PackedRecordIds(merged);
+    }
 
+    /// <summary>The union of three packed lists, packed, without keeping the union of the first two.</summary>
+    internal static PackedRecordIds Union(PackedRecordIds first, PackedRecordIds second, PackedRecordIds third)
+    {
+        var scratch = ArrayPool<UInt128>.Shared.Rent(first.Count + second.Count);
+
+        try
+        {
+            var both = scratch.AsSpan(0, Merge(first._values, second._values, scratch));
+            var merged = new UInt128[UnionCount(both, third._values)];
+            Merge(both, third._values, merged);
+            return new PackedRecordIds(merged);
+        }
+        finally
+        {
+            ArrayPool<UInt128>.Shared.Return(scratch);
+        }
+    }
+
+    private static int UnionCount(ReadOnlySpan<UInt128> a, ReadOnlySpan<UInt128> b)
+    {
+        int i = 0, j = 0, n = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            var order = a[i].CompareTo(b[j]);
+            i += order <= 0 ? 1 : 0;
+            j += order >= 0 ? 1 : 0;
+            n++;
+        }
+
+        return n + (a.Length - i) + (b.Length - j);
+    }
+
+    /// <summary>Merges two ascending runs into <paramref name="into"/>, each value once; the count written.</summary>
+    private static int Merge(ReadOnlySpan<UInt128> a, ReadOnlySpan<UInt128> b, Span<UInt128> into)
+    {
+        int i = 0, j = 0, n = 0;
         while (i < a.Length || j < b.Length)
         {
             var order = i == a.Length ? 1 : j == b.Length ? -1 : a[i].CompareTo(b[j]);
-            merged[n++] = order <= 0 ? a[i] : b[j];
+            into[n++] = order <= 0 ? a[i] : b[j];
             i += order <= 0 ? 1 : 0;
             j += order >= 0 ? 1 : 0;
         }
 
-        return new PackedRecordIds(n == merged.Length ? merged : merged[..n]);
+        return n;
     }
 
     /// <inheritdoc/>

@@ -83,6 +83,21 @@ internal static class RecordIdSet
         return new CanonicalIds(merged);
     }
 
+    /// <summary>The union of three canonical lists, as one canonical list.</summary>
+    /// <remarks>One step when they pack: evidence joins a case's report, its presence and a stay.</remarks>
+    public static IReadOnlyList<string> Union(
+        IReadOnlyList<string> first, IReadOnlyList<string> second, IReadOnlyList<string> third)
+    {
+        if ((first is PackedRecordIds || second is PackedRecordIds || third is PackedRecordIds)
+            && PackedRecordIds.TryPack(first) is { } a && PackedRecordIds.TryPack(second) is { } b
+            && PackedRecordIds.TryPack(third) is { } c)
+        {
+            return PackedRecordIds.Union(a, b, c);
+        }
+
+        return Union(Union(first, second), third);
+    }
+
     /// <summary>Whether two canonical lists hold the same ids; packed lists compare their values.</summary>
     public static bool SequenceEqual(IReadOnlyList<string> first, IReadOnlyList<string> second)
     {

@@ -71,6 +71,52 @@ public sealed class RecordIdSetTests
     }
 
     [Fact]
+    public void Union_ThreePackableLists_IsPackedAndTheSameAsTwoStringUnions()
+    {
+        string[] report = [Hex(0, 4)];
+        var presence = RecordIdSet.Adopt([new UInt128(0, 2), new UInt128(0, 4), new UInt128(9, 0)]);
+        var stay = RecordIdSet.Adopt([new UInt128(0, 1), new UInt128(0, 2), new UInt128(7, 7)]);
+
+        var union = RecordIdSet.Union(report, presence, stay);
+
+        Assert.IsType<PackedRecordIds>(union);
+        Assert.Equal(RecordIdSet.Union(RecordIdSet.Union(report, [.. presence]), [.. stay]), union);
+        Assert.Equal([Hex(0, 1), Hex(0, 2), Hex(0, 4), Hex(7, 7), Hex(9, 0)], union);
+    }
+
+    [Fact]
+    public void Union_RandomOverlappingLists_PackedAgreesWithTheStringUnion()
+    {
+        var random = new Random(11);
+
+        for (var round = 0; round < 200; round++)
+        {
+            var lists = Enumerable.Range(0, 3).Select(_ => RecordIdSet.Adopt([.. Enumerable
+                .Range(0, random.Next(0, 400))
+                .Select(_ => new UInt128((ulong)random.Next(4), (ulong)random.Next(600)))])).ToArray();
+            string[][] text = [.. lists.Select(l => l.ToArray())];
+
+            var expected = RecordIdSet.Union(RecordIdSet.Union(text[0], text[1]), text[2]);
+
+            Assert.Equal(expected, RecordIdSet.Union(lists[0], lists[1], lists[2]));
+            Assert.Equal(expected, RecordIdSet.Union(RecordIdSet.Union(lists[0], lists[1]), lists[2]));
+
+            // A report's id as text with two packed lists, as the companion rule joins them.
+            string[] report = [Hex(0, (ulong)random.Next(600))];
+            Assert.Equal(RecordIdSet.Union(RecordIdSet.Union(report, text[1]), text[2]),
+                RecordIdSet.Union(report, lists[1], lists[2]));
+        }
+    }
+
+    [Fact]
+    public void Union_ThreeListsOneNotPackable_IsTheirStringUnion()
+    {
+        var stay = RecordIdSet.Adopt([new UInt128(0, 2)]);
+
+        Assert.Equal([Hex(0, 2), "a", "report"], RecordIdSet.Union(["report"], ["a"], stay));
+    }
+
+    [Fact]
     public void Union_PackedWithOtherIds_MergesTheirStringsOrdinally()
     {
         var packed = RecordIdSet.Adopt([new UInt128(0, 2)]);

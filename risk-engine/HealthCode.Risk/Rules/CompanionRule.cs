@@ -63,7 +63,7 @@ public sealed class CompanionRule
             exposure.CaseKey,
             $"cell {casePresence.Cell}",
             overlap,
-            RecordIdSet.Union(RecordIdSet.Union([exposure.Report.RecordId], casePresence.RecordIds), stay.RecordIds),
+            RecordIdSet.Union([exposure.Report.RecordId], casePresence.RecordIds, stay.RecordIds),
             _settings.Version);
 
         return new ContactFlag(
