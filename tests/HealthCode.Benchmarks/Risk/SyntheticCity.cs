@@ -31,6 +31,12 @@ internal sealed class SyntheticCity
     private const int VenuesPerPerson = 3;
     private const long MsPerMinute = 60_000;
     private const long MsPerDay = 86_400_000;
+
+    /// <summary>The days after which the city's week and venues repeat.</summary>
+    private const long CycleDays = 21;
+
+    /// <summary>2026-12-03, the day this harness's recorded figures were measured, as days since 1970.</summary>
+    private const long ReferenceDay = 20_790;
     private const long LocalOffsetMs = 8 * 60 * MsPerMinute;
 
     private readonly double[] _homeLat;
@@ -51,8 +57,12 @@ internal sealed class SyntheticCity
         Days = days;
         IntervalMs = intervalMinutes * MsPerMinute;
 
-        // The history ends at the last UTC midnight, so the chDB tables' retention TTL keeps every row.
-        EndMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / MsPerDay * MsPerDay;
+        // The history ends at a recent UTC midnight, so the chDB tables' retention TTL keeps every row, and always
+        // a whole number of cycles (weekends every 7 days, each person's venues every 3) after 2026-12-03, so every
+        // run meets the same city. Ending at the last midnight changed the figures at each midnight.
+        var today = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / MsPerDay;
+        var sinceReference = today - ReferenceDay;
+        EndMs = (today - ((sinceReference % CycleDays) + CycleDays) % CycleDays) * MsPerDay;
         StartMs = EndMs - days * MsPerDay;
         SlotCount = (int)(days * MsPerDay / IntervalMs);
 
