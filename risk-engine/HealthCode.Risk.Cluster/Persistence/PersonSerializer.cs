@@ -83,9 +83,12 @@ public sealed class PersonSerializer : SerializerWithStringManifest
     /// The journal serializes every event on its one thread, which made it the slowest step of a case's updates
     /// (a profile of risk-e2e); the groups that make the events run side by side.
     /// </remarks>
-    public static void WriteAhead(GroupChanged value) =>
+    public static void WriteAhead(GroupChanged value)
+    {
+        using var document = RecordIdsJsonConverter.BeginDocument();
         WrittenAhead.AddOrUpdate(
             value, JsonSerializer.SerializeToUtf8Bytes(value, PersonJsonContext.Default.GroupChanged));
+    }
 
     /// <inheritdoc/>
     public override byte[] ToBinary(object obj)
@@ -95,6 +98,8 @@ public sealed class PersonSerializer : SerializerWithStringManifest
             return ahead;
         }
 
+        // One document per message: a list of record ids met again in it is written as a reference.
+        using var document = RecordIdsJsonConverter.BeginDocument();
         return obj switch
         {
             GroupChanged e => JsonSerializer.SerializeToUtf8Bytes(e, PersonJsonContext.Default.GroupChanged),
@@ -110,6 +115,8 @@ public sealed class PersonSerializer : SerializerWithStringManifest
     /// <inheritdoc/>
     public override object FromBinary(byte[] bytes, string manifest)
     {
+        using var document = RecordIdsJsonConverter.BeginDocument();
+
         try
         {
             object? value = manifest switch

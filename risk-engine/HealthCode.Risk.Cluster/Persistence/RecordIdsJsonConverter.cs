@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Buffers.Text;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -23,6 +24,12 @@ namespace HealthCode.Risk.Cluster.Persistence;
 /// read back as such.
 /// </para>
 /// <para>
+/// Inside a document (<see cref="BeginDocument"/>, as <see cref="PersonSerializer"/> writes every message), a list
+/// met again, the same object, is written as <c>~#</c> and the number of the earlier list: a journaled change
+/// carries each new flag's ids twice, in the flag and in the code change's evidence, and a snapshot holds each
+/// person's flags and last change alike. Read back, both places hold the one list.
+/// </para>
+/// <para>
 /// The packed form starts with <c>~</c>, which neither hex nor base64 contains. Ids the joined text could not give
 /// back (one with a comma, an empty one, a first one starting with the mark) are written as an array instead, so
 /// nothing is lost.
@@ -31,6 +38,31 @@ namespace HealthCode.Risk.Cluster.Persistence;
 public sealed class RecordIdsJsonConverter : JsonConverter<IReadOnlyList<string>>
 {
     private const byte PackedMark = (byte)'~';
+    private const byte ReferenceMark = (byte)'#';
+
+    // The lists of the document being written (by object) or read (in order) on this thread.
+    [ThreadStatic]
+    private static Dictionary<IReadOnlyList<string>, int>? t_written;
+
+    [ThreadStatic]
+    private static List<IReadOnlyList<string>>? t_read;
+
+    /// <summary>
+    /// Starts a document on this thread in which a list met again is written (and read) as a reference to the first;
+    /// disposing it ends the document. Inside a document already, it changes nothing.
+    /// </summary>
+    public static Document BeginDocument()
+    {
+        if (t_written is not null)
+        {
+            return default;
+        }
+
+        t_written = new Dictionary<IReadOnlyList<string>, int>(ReferenceEqualityComparer.Instance);
+        t_read = [];
+        return new Document(owner: true);
+    }
+
     private const int IdBytes = 16;
     /// <inheritdoc/>
     public override IReadOnlyList<string> Read(ref Utf8JsonReader reader, Type typeToConvert,
@@ -38,12 +70,15 @@ public sealed class RecordIdsJsonConverter : JsonConverter<IReadOnlyList<string>
     {
         if (reader.TokenType == JsonTokenType.String)
         {
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            var text = !reader.ValueIsEscaped && !reader.HasValueSequence
+                ? reader.ValueSpan
+                : Encoding.UTF8.GetBytes(reader.GetString()!);
+            if (text.Length > 1 && text[0] == PackedMark && text[1] == ReferenceMark)
             {
-                return FromText(reader.ValueSpan);
+                return Earlier(text[2..]);
             }
 
-            return FromText(Encoding.UTF8.GetBytes(reader.GetString()!));
+            return Seen(FromText(text));
         }
 
         if (reader.TokenType != JsonTokenType.StartArray)
@@ -57,7 +92,7 @@ public sealed class RecordIdsJsonConverter : JsonConverter<IReadOnlyList<string>
             ids.Add(reader.GetString() ?? throw new JsonException("A record id is null."));
         }
 
-        return ids;
+        return Seen(ids);
     }
 
     /// <inheritdoc/>
@@ -65,6 +100,17 @@ public sealed class RecordIdsJsonConverter : JsonConverter<IReadOnlyList<string>
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(value);
+
+        if (t_written is { } written)
+        {
+            if (written.TryGetValue(value, out var earlier))
+            {
+                writer.WriteStringValue(string.Create(CultureInfo.InvariantCulture, $"~#{earlier}"));
+                return;
+            }
+
+            written.Add(value, written.Count);
+        }
 
         if (value is PackedRecordIds packed)
         {
@@ -160,6 +206,29 @@ public sealed class RecordIdsJsonConverter : JsonConverter<IReadOnlyList<string>
         }
     }
 
+    private static IReadOnlyList<string> Seen(IReadOnlyList<string> ids)
+    {
+        t_read?.Add(ids);
+        return ids;
+    }
+
+    private static IReadOnlyList<string> Earlier(ReadOnlySpan<byte> number)
+    {
+        if (t_read is not { } read)
+        {
+            throw new JsonException("Record ids refer to an earlier list outside a document that can hold one.");
+        }
+
+        if (!int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+            || index >= read.Count)
+        {
+            throw new JsonException(
+                $"Record ids refer to earlier list '{Encoding.UTF8.GetString(number)}' of {read.Count} read so far.");
+        }
+
+        return read[index];
+    }
+
     private static IReadOnlyList<string> FromText(ReadOnlySpan<byte> text)
     {
         if (text.IsEmpty)
@@ -200,6 +269,24 @@ public sealed class RecordIdsJsonConverter : JsonConverter<IReadOnlyList<string>
         finally
         {
             ArrayPool<byte>.Shared.Return(raw);
+        }
+    }
+
+    /// <summary>The document <see cref="BeginDocument"/> started; disposing it ends it.</summary>
+    public readonly struct Document : IDisposable
+    {
+        private readonly bool _owner;
+
+        internal Document(bool owner) => _owner = owner;
+
+        /// <inheritdoc/>
+        public void Dispose()
+        {
+            if (_owner)
+            {
+                t_written = null;
+                t_read = null;
+            }
         }
     }
 }

@@ -127,6 +127,48 @@ public sealed class PersonSerializerTests : IDisposable
     }
 
     [Fact]
+    public void RecordIds_OneListInAFlagAndItsChange_AreWrittenOnceAndReadAsOneList()
+    {
+        var packed = PackedRecordIds.Adopt([.. Enumerable.Range(1, 50).Select(i => new UInt128(7, (ulong)i))])!;
+        var flag = Given.Companion(1);
+        var evidence = flag.Evidence with { RecordIds = packed };
+        var change = new CodeChanged(1, CodeColour.Green, CodeColour.Yellow, 1_000, 2_000, AwaitingDeclaration: false,
+            [evidence with { }], 3_000);
+        var changed = new GroupChanged([new PersonChange(Given.PersonKey,
+            new PersonChanged([flag with { Evidence = evidence }], [], [], [], change))]);
+
+        var json = Encoding.UTF8.GetString(Serializer().ToBinary(changed));
+        var back = Assert.IsType<GroupChanged>(RoundTrip(changed)).Changes[0].Changed;
+
+        Assert.Contains("\"~#0\"", json, StringComparison.Ordinal);
+        Assert.Equal(packed, back.AddedFlags[0].Evidence.RecordIds);
+        Assert.Same(back.AddedFlags[0].Evidence.RecordIds, back.Change!.Evidence[0].RecordIds);
+    }
+
+    [Fact]
+    public void RecordIds_ReferenceToAListNotRead_FailsNamingIt()
+    {
+        var json = Encoding.UTF8.GetString(Serializer().ToBinary(WithRecordIds(["0a", "0b"])))
+            .Replace("\"0a,0b\"", "\"~#3\"", StringComparison.Ordinal);
+
+        var error = Assert.ThrowsAny<Exception>(() => Serializer().FromBinary(
+            Encoding.UTF8.GetBytes(json), Serializer().Manifest(Changed())));
+
+        Assert.Contains("earlier list '3' of 0 read so far", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RecordIds_OutsideADocument_AreWrittenInFull()
+    {
+        var packed = PackedRecordIds.Adopt([new UInt128(1, 1)])!;
+        var options = new System.Text.Json.JsonSerializerOptions { Converters = { new RecordIdsJsonConverter() } };
+
+        var json = System.Text.Json.JsonSerializer.Serialize<IReadOnlyList<string>[]>([packed, packed], options);
+
+        Assert.DoesNotContain("~#", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RecordIds_UpperCaseHex_AreJoinedNotPackedSoTheirCaseIsKept()
     {
         string[] ids = ["0123456789ABCDEF0123456789ABCDEF", "0123456789abcdef0123456789abcdef"];
