@@ -54,7 +54,7 @@ internal static class RecordIdsWire
         return size;
     }
 
-    /// <summary>Writes the field into <paramref name="destination"/>, which holds exactly <see cref="Size"/>.</summary>
+    /// <summary>Writes the field into <paramref name="destination"/>, of exactly <see cref="Size"/> bytes.</summary>
     public static void Write(int field, IReadOnlyList<string> ids, Span<byte> destination)
     {
         var tag = (byte)((field << 3) | WireTypeLength);

@@ -42,7 +42,8 @@ internal static class RiskEvents
             at += RecordIdsWire.WriteLength(size, bytes.AsSpan(at));
             var evidenceHeadSize = evidenceHead.CalculateSize();
             evidenceHead.WriteTo(bytes.AsSpan(at, evidenceHeadSize));
-            RecordIdsWire.Write(recordIdsField, recordIds, bytes.AsSpan(at + evidenceHeadSize, size - evidenceHeadSize));
+            var ids = bytes.AsSpan(at + evidenceHeadSize, size - evidenceHeadSize);
+            RecordIdsWire.Write(recordIdsField, recordIds, ids);
             at += size;
         }
 

@@ -255,7 +255,8 @@ public sealed class RecordIdsJsonConverter : JsonConverter<IReadOnlyList<string>
             var status = Base64.DecodeFromUtf8(base64, raw, out _, out var written);
             if (status != OperationStatus.Done || written % IdBytes != 0)
             {
-                throw new JsonException($"Packed record ids are not base64 of 16-byte ids ({status}, {written} bytes).");
+                throw new JsonException(
+                    $"Packed record ids are not base64 of 16-byte ids ({status}, {written} bytes).");
             }
 
             var values = new UInt128[written / IdBytes];

@@ -252,8 +252,8 @@ public sealed class PersonSerializerTests : IDisposable
         var start = Given.T0;
         var evidence = new Rules.Evidence(Rules.Rule.Companion, Given.CaseKey, "cell 1:2",
             new Interval(start, start.AddHours(1)), packed, RuleSettings.Default.Version);
-        var ack = new CodeAck(Given.PersonKey, new HealthCode.Risk.Codes.CodeState(CodeColour.Yellow, start.AddDays(7), false,
-            [evidence]), 2);
+        var code = new HealthCode.Risk.Codes.CodeState(CodeColour.Yellow, start.AddDays(7), false, [evidence]);
+        var ack = new CodeAck(Given.PersonKey, code, 2);
         var serializer = _system.Serialization.FindSerializerFor(ack);
 
         var back = Assert.IsType<CodeAck>(serializer.FromBinary(serializer.ToBinary(ack), typeof(CodeAck)));
