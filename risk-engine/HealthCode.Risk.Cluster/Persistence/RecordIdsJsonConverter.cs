@@ -39,6 +39,7 @@ public sealed class RecordIdsJsonConverter : JsonConverter<IReadOnlyList<string>
 {
     private const byte PackedMark = (byte)'~';
     private const byte ReferenceMark = (byte)'#';
+    private const int IdBytes = 16;
 
     // The lists of the document being written (by object) or read (in order) on this thread.
     [ThreadStatic]
@@ -63,7 +64,6 @@ public sealed class RecordIdsJsonConverter : JsonConverter<IReadOnlyList<string>
         return new Document(owner: true);
     }
 
-    private const int IdBytes = 16;
     /// <inheritdoc/>
     public override IReadOnlyList<string> Read(ref Utf8JsonReader reader, Type typeToConvert,
         JsonSerializerOptions options)
