@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
+using HealthCode.Contracts.Wire;
 using HealthCode.Ingest.Parsing;
 using HealthCode.Ingest.Records;
 
@@ -52,7 +53,7 @@ internal sealed class PingBatchWriter
 
         var output = _buffer.AsSpan(_length);
         output[0] = PingsTag;
-        var at = 1 + WriteVarint(output[1..], (uint)SizeOf(ping, keyBytes));
+        var at = 1 + Varint.Write(output[1..], (uint)SizeOf(ping, keyBytes));
         at += WritePing(output[at..], ping, key, keyBytes);
 
         _length += at;
@@ -75,7 +76,7 @@ internal sealed class PingBatchWriter
 
         if (keyBytes > 0)
         {
-            size += 1 + VarintSize((uint)keyBytes) + keyBytes;
+            size += 1 + Varint.Size((uint)keyBytes) + keyBytes;
         }
 
         // proto3 leaves out fields equal to their default; Google.Protobuf tests with != 0, so -0.0 is left out
@@ -101,7 +102,7 @@ internal sealed class PingBatchWriter
         if (keyBytes > 0)
         {
             Unsafe.Add(ref start, at++) = SubscriberKeyTag;
-            at += WriteVarint(output[at..], (uint)keyBytes);
+            at += Varint.Write(output[at..], (uint)keyBytes);
             at += Encoding.UTF8.GetBytes(key, output.Slice(at, keyBytes));
         }
 
@@ -136,23 +137,6 @@ internal sealed class PingBatchWriter
     {
         var bits = BitConverter.SingleToInt32Bits(value);
         return BitConverter.IsLittleEndian ? bits : BinaryPrimitives.ReverseEndianness(bits);
-    }
-
-    private static int VarintSize(uint value) => value < 1 << 7 ? 1 : value < 1 << 14 ? 2 : value < 1 << 21 ? 3
-        : value < 1 << 28 ? 4 : 5;
-
-    private static int WriteVarint(Span<byte> output, uint value)
-    {
-        var at = 0;
-
-        while (value >= 0x80)
-        {
-            output[at++] = (byte)(value | 0x80);
-            value >>= 7;
-        }
-
-        output[at++] = (byte)value;
-        return at;
     }
 
     private void Reserve(int bytes)

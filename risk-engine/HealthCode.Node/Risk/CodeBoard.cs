@@ -24,7 +24,13 @@ internal sealed class CodeBoard
     /// <summary>Takes a published change; false when it was a repeat or older than the one held.</summary>
     public bool Accept(V1.CodeChange published)
     {
-        var change = published.Evidence.Count == 0 ? published : WithoutEvidence(published);
+        var change = published;
+        if (change.Evidence.Count > 0)
+        {
+            change = published.Clone();
+            change.Evidence.Clear();
+        }
+
         var accepted = false;
         _latest.AddOrUpdate(
             change.PersonKey,
@@ -45,28 +51,6 @@ internal sealed class CodeBoard
         }
 
         return accepted;
-    }
-
-    private static V1.CodeChange WithoutEvidence(V1.CodeChange change)
-    {
-        var slim = new V1.CodeChange
-        {
-            PersonKey = change.PersonKey,
-            Sequence = change.Sequence,
-            OldColour = change.OldColour,
-            NewColour = change.NewColour,
-            ChangedAtMs = change.ChangedAtMs,
-            AwaitingDeclaration = change.AwaitingDeclaration,
-            RuleSetVersion = change.RuleSetVersion,
-            DecidedAtMs = change.DecidedAtMs,
-        };
-
-        if (change.HasValidUntilMs)
-        {
-            slim.ValidUntilMs = change.ValidUntilMs;
-        }
-
-        return slim;
     }
 
     /// <summary>The latest change of every person (without evidence), sorted by person key.</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using Google.Protobuf;
+using HealthCode.Contracts.Wire;
 using HealthCode.Risk;
 using HealthCode.Risk.Engine;
 
@@ -48,7 +49,7 @@ internal static class RecordIdsWire
         foreach (var id in ids)
         {
             var length = Encoding.UTF8.GetByteCount(id);
-            size += 1 + CodedOutputStream.ComputeLengthSize(length) + length;
+            size += 1 + Varint.Size((uint)length) + length;
         }
 
         return size;
@@ -77,23 +78,8 @@ internal static class RecordIdsWire
         {
             destination[at++] = tag;
             var length = Encoding.UTF8.GetByteCount(id);
-            at += WriteLength(length, destination[at..]);
+            at += Varint.Write(destination[at..], (uint)length);
             at += Encoding.UTF8.GetBytes(id, destination[at..]);
         }
-    }
-
-    /// <summary>A length as protobuf's varint.</summary>
-    public static int WriteLength(int length, Span<byte> destination)
-    {
-        var value = (uint)length;
-        var at = 0;
-        while (value >= 0x80)
-        {
-            destination[at++] = (byte)(value | 0x80);
-            value >>= 7;
-        }
-
-        destination[at++] = (byte)value;
-        return at;
     }
 }

@@ -1,4 +1,5 @@
 using Google.Protobuf;
+using HealthCode.Contracts.Wire;
 using HealthCode.Risk;
 using HealthCode.Risk.Cluster.Journal;
 using HealthCode.Risk.Rules;
@@ -28,23 +29,22 @@ internal static class RiskEvents
 
         var evidence = change.Evidence
             .Select(e => (Head: EvidenceHead(e), e.RecordIds))
-            .Select(e => (e.Head, e.RecordIds, Size: e.Head.CalculateSize() + RecordIdsWire.Size(recordIdsField,
-                e.RecordIds)))
+            .Select(e => (e.Head, e.RecordIds, HeadSize: e.Head.CalculateSize(),
+                IdsSize: RecordIdsWire.Size(recordIdsField, e.RecordIds)))
             .ToList();
         var headSize = head.CalculateSize();
-        var bytes = new byte[headSize + evidence.Sum(e => 1 + CodedOutputStream.ComputeLengthSize(e.Size) + e.Size)];
+        var bytes = new byte[headSize + evidence.Sum(e =>
+            1 + Varint.Size((uint)(e.HeadSize + e.IdsSize)) + e.HeadSize + e.IdsSize)];
 
         head.WriteTo(bytes.AsSpan(0, headSize));
         var at = headSize;
-        foreach (var (evidenceHead, recordIds, size) in evidence)
+        foreach (var (evidenceHead, recordIds, evidenceHeadSize, idsSize) in evidence)
         {
             bytes[at++] = (evidenceField << 3) | 2;
-            at += RecordIdsWire.WriteLength(size, bytes.AsSpan(at));
-            var evidenceHeadSize = evidenceHead.CalculateSize();
+            at += Varint.Write(bytes.AsSpan(at), (uint)(evidenceHeadSize + idsSize));
             evidenceHead.WriteTo(bytes.AsSpan(at, evidenceHeadSize));
-            var ids = bytes.AsSpan(at + evidenceHeadSize, size - evidenceHeadSize);
-            RecordIdsWire.Write(recordIdsField, recordIds, ids);
-            at += size;
+            RecordIdsWire.Write(recordIdsField, recordIds, bytes.AsSpan(at + evidenceHeadSize, idsSize));
+            at += evidenceHeadSize + idsSize;
         }
 
         return bytes;

@@ -78,32 +78,18 @@ public sealed record StoredFlag(
             Append(string.Join('|', personKey, colour, raised, ends, evidence.Rule, evidence.CaseKey, evidence.Place,
                 evidence.FromMs, evidence.ToMs, evidence.RuleSetVersion));
             Append("|");
-            if (evidence.RecordIds is PackedRecordIds packed)
-            {
-                // The same text as the ids' strings would give, without making them.
-                Span<char> hex = stackalloc char[32];
-                var values = packed.Values;
-                for (var i = 0; i < values.Length; i++)
-                {
-                    if (i > 0)
-                    {
-                        Append(",");
-                    }
 
-                    Append(RecordKeys.Format(values[i], hex));
-                }
-            }
-            else
+            // Packed ids give the same text as their strings would, without making them.
+            var packed = evidence.RecordIds as PackedRecordIds;
+            Span<char> hex = stackalloc char[32];
+            for (var i = 0; i < evidence.RecordIds.Count; i++)
             {
-                for (var i = 0; i < evidence.RecordIds.Count; i++)
+                if (i > 0)
                 {
-                    if (i > 0)
-                    {
-                        Append(",");
-                    }
-
-                    Append(evidence.RecordIds[i]);
+                    Append(",");
                 }
+
+                Append(packed is null ? evidence.RecordIds[i] : RecordKeys.Format(packed.Values[i], hex));
             }
 
             hash.Append(buffer.AsSpan(0, used));
