@@ -1,15 +1,9 @@
-using System.Buffers;
-using System.IO.Hashing;
-using System.Runtime.CompilerServices;
-using System.Text;
-using HealthCode.Risk;
-using HealthCode.Risk.Engine;
 using HealthCode.Risk.Rules;
 
 namespace HealthCode.Risk.Cluster.Journal;
 
 /// <summary>A contact flag as the journal keeps it, with a stable id derived from its content.</summary>
-/// <param name="FlagId">32 hex digits of a hash over everything the flag says.</param>
+/// <param name="FlagId">32 hex digits of a hash over everything the flag says (<see cref="ContactFlag.Id"/>).</param>
 /// <param name="Colour">The colour it asks for.</param>
 /// <param name="RaisedAtMs">When it was raised, Unix milliseconds.</param>
 /// <param name="QuarantineEndsMs">When its quarantine ends, Unix milliseconds.</param>
@@ -17,101 +11,56 @@ namespace HealthCode.Risk.Cluster.Journal;
 public sealed record StoredFlag(
     string FlagId, CodeColour Colour, long RaisedAtMs, long QuarantineEndsMs, StoredEvidence Evidence)
 {
-    // The engine keeps a flag it did not recompute as the same object, and hands it over again in every complete
-    // flag set of its person: the journal form, id and all, is made once per flag object.
-    private static readonly ConditionalWeakTable<ContactFlag, StoredFlag> Made = new();
+    // The flag this stands for, once known: the one it was made from, or the one rebuilt on first use after a
+    // recovery, so a group evaluating a person's code after every update does not rebuild every flag each time.
+    // A field rather than a table beside the flags: the weak table's entries were a GC handle each, 1.5 million
+    // after 23 cases of risk-e2e, scanned by every collection.
+    private ContactFlag? _flag;
 
-    // And back: the flag a journal form was made from or last turned into, so a group evaluating a person's code
-    // after every update does not rebuild every flag and its evidence each time.
-    private static readonly ConditionalWeakTable<StoredFlag, ContactFlag> Origin = new();
+    private StoredFlag(StoredFlag original)
+    {
+        // A copy made by 'with' may differ in any field, so it finds its flag again itself.
+        FlagId = original.FlagId;
+        Colour = original.Colour;
+        RaisedAtMs = original.RaisedAtMs;
+        QuarantineEndsMs = original.QuarantineEndsMs;
+        Evidence = original.Evidence;
+    }
 
     /// <summary>The journal form of <paramref name="flag"/>, with its content id.</summary>
     public static StoredFlag From(ContactFlag flag)
     {
         ArgumentNullException.ThrowIfNull(flag);
-        return Made.GetValue(flag, Make);
-    }
-
-    private static StoredFlag Make(ContactFlag flag)
-    {
-        var evidence = StoredEvidence.From(flag.Evidence);
-        var raised = flag.RaisedAt.ToUnixTimeMilliseconds();
-        var ends = flag.QuarantineEnds.ToUnixTimeMilliseconds();
-        var id = IdOf(flag.PersonKey, flag.Colour, raised, ends, evidence);
-
-        var stored = new StoredFlag(id, flag.Colour, raised, ends, evidence);
-        Origin.AddOrUpdate(stored, flag);
-        return stored;
-    }
-
-    /// <summary>
-    /// The hash of every field joined by '|' (the record ids by ','), fed to the hash a few kilobytes at a time: a
-    /// flag's record ids run to thousands of characters, and building the joined text first was most of the cost of
-    /// handing a case's flags to the person groups (and appending each id on its own was still a fifth of it).
-    /// </summary>
-    private static string IdOf(string personKey, CodeColour colour, long raised, long ends, StoredEvidence evidence)
-    {
-        var hash = new XxHash128();
-        var buffer = ArrayPool<byte>.Shared.Rent(4096);
-        var used = 0;
-
-        void Append(ReadOnlySpan<char> text)
+        return new StoredFlag(flag.Id, flag.Colour, flag.RaisedAt.ToUnixTimeMilliseconds(),
+            flag.QuarantineEnds.ToUnixTimeMilliseconds(), StoredEvidence.From(flag.Evidence))
         {
-            var needed = Encoding.UTF8.GetMaxByteCount(text.Length);
-            if (used + needed > buffer.Length)
-            {
-                hash.Append(buffer.AsSpan(0, used));
-                used = 0;
-            }
-
-            if (needed > buffer.Length)
-            {
-                hash.Append(Encoding.UTF8.GetBytes(text.ToString()));
-                return;
-            }
-
-            used += Encoding.UTF8.GetBytes(text, buffer.AsSpan(used));
-        }
-
-        try
-        {
-            Append(string.Join('|', personKey, colour, raised, ends, evidence.Rule, evidence.CaseKey, evidence.Place,
-                evidence.FromMs, evidence.ToMs, evidence.RuleSetVersion));
-            Append("|");
-
-            // Packed ids give the same text as their strings would, without making them.
-            var packed = evidence.RecordIds as PackedRecordIds;
-            Span<char> hex = stackalloc char[32];
-            for (var i = 0; i < evidence.RecordIds.Count; i++)
-            {
-                if (i > 0)
-                {
-                    Append(",");
-                }
-
-                Append(packed is null ? evidence.RecordIds[i] : RecordKeys.Format(packed.Values[i], hex));
-            }
-
-            hash.Append(buffer.AsSpan(0, used));
-            return Convert.ToHexStringLower(hash.GetCurrentHash());
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+            _flag = flag,
+        };
     }
 
     /// <summary>The flag this stands for, of <paramref name="personKey"/>.</summary>
     public ContactFlag ToFlag(string personKey)
     {
-        if (Origin.TryGetValue(this, out var known) && known.PersonKey == personKey)
+        if (_flag is { } known && known.PersonKey == personKey)
         {
             return known;
         }
 
+        // Two groups never share a journal form, so a race here could only build the same flag twice.
         var flag = new ContactFlag(personKey, Colour, DateTimeOffset.FromUnixTimeMilliseconds(RaisedAtMs),
             DateTimeOffset.FromUnixTimeMilliseconds(QuarantineEndsMs), Evidence.ToEvidence());
-        Origin.AddOrUpdate(this, flag);
+        _flag = flag;
         return flag;
     }
+
+    /// <inheritdoc/>
+    public bool Equals(StoredFlag? other) => ReferenceEquals(this, other) || (other is not null
+        && FlagId == other.FlagId
+        && Colour == other.Colour
+        && RaisedAtMs == other.RaisedAtMs
+        && QuarantineEndsMs == other.QuarantineEndsMs
+        && Evidence.Equals(other.Evidence));
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(FlagId, Colour, RaisedAtMs, QuarantineEndsMs, Evidence);
 }

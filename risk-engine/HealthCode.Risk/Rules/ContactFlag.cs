@@ -10,4 +10,33 @@ namespace HealthCode.Risk.Rules;
 /// <param name="QuarantineEnds">When the quarantine of this flag ends, before health monitoring.</param>
 /// <param name="Evidence">Why the flag was raised.</param>
 public sealed record ContactFlag(
-    string PersonKey, CodeColour Colour, DateTimeOffset RaisedAt, DateTimeOffset QuarantineEnds, Evidence Evidence);
+    string PersonKey, CodeColour Colour, DateTimeOffset RaisedAt, DateTimeOffset QuarantineEnds, Evidence Evidence)
+{
+    // Hashed once per flag object: the engine hands an unchanged flag over again with every flag set of its person,
+    // and hashing its record ids each time was a large part of handing a case's flags to the person groups.
+    private string? _id;
+
+    private ContactFlag(ContactFlag original)
+    {
+        // A copy made by 'with' may differ in any field, so it hashes its own id.
+        PersonKey = original.PersonKey;
+        Colour = original.Colour;
+        RaisedAt = original.RaisedAt;
+        QuarantineEnds = original.QuarantineEnds;
+        Evidence = original.Evidence;
+    }
+
+    /// <summary>32 hex digits of a hash over everything the flag says: equal flags have equal ids in every run.</summary>
+    public string Id => _id ??= ContactFlagId.Of(this);
+
+    /// <inheritdoc/>
+    public bool Equals(ContactFlag? other) => ReferenceEquals(this, other) || (other is not null
+        && PersonKey == other.PersonKey
+        && Colour == other.Colour
+        && RaisedAt == other.RaisedAt
+        && QuarantineEnds == other.QuarantineEnds
+        && Evidence.Equals(other.Evidence));
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(PersonKey, Colour, RaisedAt, QuarantineEnds, Evidence);
+}
