@@ -28,7 +28,9 @@ internal static class EndToEndRun
     {
         Console.WriteLine($"risk-e2e: {options}");
         var city = new SyntheticCity(options.People, options.Days, options.Interval);
-        var cases = LatencyRun.Cases(city, options.Cases);
+        // The warm-up cases come after the measured ones in the list, so the measured cases stay the same people
+        // with or without a warm-up.
+        var cases = LatencyRun.Cases(city, options.Cases + options.Warmup);
         var root = Path.Combine(Path.GetTempPath(), "healthcode-e2e-" + Guid.NewGuid().ToString("N"));
 
         try
@@ -65,14 +67,32 @@ internal static class EndToEndRun
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  node started with the engine in {started.Elapsed.TotalSeconds:F1} s; journal {risk.JournalPath}"));
 
-        var results = new List<CaseResult>();
-        foreach (var c in cases)
+        // The GC's own events say what each collection promoted and how long it took, for the case lines.
+        using var gc = new GcWatch();
+        var warmup = cases.Skip(options.Cases).ToList();
+        foreach (var c in warmup)
         {
-            results.Add(await TimeAsync(runtime, pipeline, c).ConfigureAwait(false));
-            Console.WriteLine($"    {results[^1]}");
+            await TimeAndPrintAsync(runtime, pipeline, c, gc, "warm-up ").ConfigureAwait(false);
+        }
+
+        var results = new List<CaseResult>();
+        foreach (var c in cases.Take(options.Cases))
+        {
+            results.Add(await TimeAndPrintAsync(runtime, pipeline, c, gc, "").ConfigureAwait(false));
         }
 
         return results;
+    }
+
+    private static async Task<CaseResult> TimeAndPrintAsync(NodeRuntime runtime, DetectionPipeline pipeline,
+        SyntheticCase c, GcWatch gc, string label)
+    {
+        var seen = gc.Collections().Count;
+        var result = await TimeAsync(runtime, pipeline, c).ConfigureAwait(false);
+        Console.WriteLine($"    {label}{result}");
+        var collections = gc.Collections().Skip(seen);
+        Console.WriteLine($"      collections until the node was idle: {string.Join("; ", collections)}");
+        return result;
     }
 
     /// <summary>Produces one case, waits until the node has fully handled it, and reads where the time went.</summary>

@@ -26,6 +26,9 @@ internal sealed record HarnessOptions
     /// <summary>Partitions of the engine in a node run (risk-e2e).</summary>
     public int Partitions { get; init; } = 1;
 
+    /// <summary>Cases reported before the measured ones and left out of the figures (risk-e2e).</summary>
+    public int Warmup { get; init; }
+
     /// <summary>Parses <paramref name="args"/> over <paramref name="defaults"/>; throws on unknown options.</summary>
     public static HarnessOptions Parse(IReadOnlyList<string> args, HarnessOptions defaults)
     {
@@ -43,8 +46,9 @@ internal sealed record HarnessOptions
                 "--measure-days" => options with { Measure = value },
                 "--batch" => options with { Batch = value },
                 "--partitions" => options with { Partitions = value },
+                "--warmup" => options with { Warmup = value },
                 _ => throw new ArgumentException($"Unknown option {args[i]}: use --people, --days, --interval, " +
-                    "--cases, --measure-days, --batch, --partitions."),
+                    "--cases, --measure-days, --batch, --partitions, --warmup."),
             };
         }
 
@@ -60,5 +64,5 @@ internal sealed record HarnessOptions
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
         $"{People:N0} people x {Days} days at {Interval}-min pings, {Cases} cases, batches of {Batch:N0}, " +
-        $"{Partitions} partition(s)");
+        $"{Partitions} partition(s){(Warmup > 0 ? $", {Warmup} warm-up cases" : "")}");
 }
