@@ -246,7 +246,7 @@ internal sealed class DetectionPipeline : IAsyncDisposable
 
         if (changed)
         {
-            foreach (var count in PartitionClient.Sum(_contacts))
+            foreach (var count in ContactCount.Sum(_contacts))
             {
                 RiskMetrics.Contacts.WithLabels(RiskEvents.RuleName(count.Rule)).Set(count.Contacts);
             }

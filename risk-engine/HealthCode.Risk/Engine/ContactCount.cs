@@ -7,11 +7,11 @@ namespace HealthCode.Risk.Engine;
 /// <param name="Contacts">Distinct pairs of flagged person and case under it.</param>
 public sealed record ContactCount(Rule Rule, int Contacts)
 {
-    /// <summary>The counts per rule, in rule order, of distinct (rule, person, case) pairs.</summary>
-    public static IReadOnlyList<ContactCount> PerRule(
-        IEnumerable<(Rule Rule, string PersonKey, string CaseKey)> pairs) => pairs
+    /// <summary>The counts per rule, in rule order, of several disjoint sets of persons added up.</summary>
+    public static IReadOnlyList<ContactCount> Sum(IEnumerable<IReadOnlyList<ContactCount>> counts) => counts
+        .SelectMany(c => c)
         .GroupBy(c => c.Rule)
         .OrderBy(g => g.Key)
-        .Select(g => new ContactCount(g.Key, g.Count()))
+        .Select(g => new ContactCount(g.Key, g.Sum(c => c.Contacts)))
         .ToList();
 }

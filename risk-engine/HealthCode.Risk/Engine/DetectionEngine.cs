@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using HealthCode.Contracts.Geo;
 using HealthCode.Risk.Engine.Partitions;
 using HealthCode.Risk.Inputs;
@@ -60,6 +61,12 @@ public sealed class DetectionEngine : IContactEngine
     private readonly Dictionary<string, SortedDictionary<string, IReadOnlyList<ContactFlag>>> _flags =
         new(StringComparer.Ordinal);
 
+    // How many current flags stand behind each contact, and the contacts per rule of the persons counted: kept as
+    // the flags change, because counting them over every flag after each step grew with every case reported.
+    private readonly Dictionary<(Rule Rule, string PersonKey, string CaseKey), int> _contactFlags = [];
+    private readonly Dictionary<Rule, int> _contactsPerRule = [];
+    private readonly Func<string, bool>? _counted;
+
     private readonly HashSet<string> _dirtyCases = new(StringComparer.Ordinal);
     private readonly HashSet<string> _dirtyPersons = new(StringComparer.Ordinal);
 
@@ -69,12 +76,14 @@ public sealed class DetectionEngine : IContactEngine
     private readonly Dictionary<string, List<Declaration>> _arrivedDeclarations = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Creates an engine for <paramref name="settings"/>; with a horizon, records after it are ignored.
+    /// Creates an engine for <paramref name="settings"/>; with a horizon, records after it are ignored. With
+    /// <paramref name="counted"/>, <see cref="CountContacts"/> counts only the contacts of the persons it accepts.
     /// </summary>
-    public DetectionEngine(RuleSettings settings, DateTimeOffset? horizon = null)
+    public DetectionEngine(RuleSettings settings, DateTimeOffset? horizon = null, Func<string, bool>? counted = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         _settings = settings;
+        _counted = counted;
         _grid = new Grid(settings.CellMetres);
         _gapMs = (long)settings.StayGap.TotalMilliseconds;
         _minOverlapMs = (long)settings.CompanionMinOverlap.TotalMilliseconds;
@@ -394,15 +403,25 @@ public sealed class DetectionEngine : IContactEngine
     public IReadOnlyList<ContactFlag> FlagsOf(string personKey) =>
         _flags.TryGetValue(personKey, out var byCase) ? [.. byCase.Values.SelectMany(flags => flags)] : [];
 
-    /// <summary>Distinct (person, case) contacts per rule, over every current flag.</summary>
-    public IReadOnlyList<ContactCount> CountContacts() => ContactCount.PerRule(ContactPairs());
+    /// <summary>
+    /// Distinct (person, case) contacts per rule, over every current flag of the persons counted (all by default).
+    /// </summary>
+    public IReadOnlyList<ContactCount> CountContacts() =>
+    [
+        .. _contactsPerRule
+            .Where(c => c.Value > 0)
+            .OrderBy(c => c.Key)
+            .Select(c => new ContactCount(c.Key, c.Value)),
+    ];
 
-    /// <summary>Every distinct (rule, person, case) of the current flags.</summary>
-    public IReadOnlyList<(Rule Rule, string PersonKey, string CaseKey)> ContactPairs() => _flags.Values
-        .SelectMany(byCase => byCase.Values.SelectMany(flags => flags))
-        .Select(f => (f.Evidence.Rule, f.PersonKey, f.Evidence.CaseKey!))
-        .Distinct()
-        .ToList();
+    /// <summary>Every distinct (rule, person, case) of the current flags, ordered by rule, person and case.</summary>
+    public IReadOnlyList<(Rule Rule, string PersonKey, string CaseKey)> ContactPairs() =>
+    [
+        .. _contactFlags.Keys
+            .OrderBy(p => p.Rule)
+            .ThenBy(p => p.PersonKey, StringComparer.Ordinal)
+            .ThenBy(p => p.CaseKey, StringComparer.Ordinal),
+    ];
 
     /// <summary>
     /// Everything the engine holds of some SIMs (their registrations and pings) and of some persons' trips, as
@@ -712,11 +731,12 @@ public sealed class DetectionEngine : IContactEngine
     private List<ContactFlag>[] ComputeFlags(List<(string Person, HashSet<string>? Cases)> dirty)
     {
         var computed = new List<ContactFlag>[dirty.Count];
+        var caseCells = CellsOfCases(dirty.Where(d => d.Cases is not null).SelectMany(d => d.Cases!));
         if (dirty.Count < ParallelFrom)
         {
             for (var i = 0; i < dirty.Count; i++)
             {
-                computed[i] = ComputeFlags(dirty[i].Person, dirty[i].Cases);
+                computed[i] = ComputeFlags(dirty[i].Person, dirty[i].Cases, caseCells);
             }
 
             return computed;
@@ -728,14 +748,43 @@ public sealed class DetectionEngine : IContactEngine
             ExposuresOf(caseKey);
         }
 
-        Parallel.For(0, dirty.Count, i => computed[i] = ComputeFlags(dirty[i].Person, dirty[i].Cases));
+        Parallel.For(0, dirty.Count,
+            i => computed[i] = ComputeFlags(dirty[i].Person, dirty[i].Cases, caseCells));
         return computed;
     }
 
-    private List<ContactFlag> ComputeFlags(string personKey, HashSet<string>? cases)
+    /// <summary>Each of <paramref name="caseKeys"/>'s presences by cell, for the persons marked towards it.</summary>
+    /// <remarks>
+    /// A cell of the shared index holds every case's presences there: a person marked towards one new case went
+    /// through all of them for each of their stays, which made a step slower with every case reported before.
+    /// </remarks>
+    private Dictionary<string, Dictionary<CellKey, List<CasePresence>>> CellsOfCases(IEnumerable<string> caseKeys)
+    {
+        var cells = new Dictionary<string, Dictionary<CellKey, List<CasePresence>>>(StringComparer.Ordinal);
+        foreach (var caseKey in caseKeys)
+        {
+            if (cells.ContainsKey(caseKey))
+            {
+                continue;
+            }
+
+            var byCell = new Dictionary<CellKey, List<CasePresence>>();
+            foreach (var entry in _casePresences.GetValueOrDefault(caseKey) ?? [])
+            {
+                ListOf(byCell, entry.Presence.Cell).Add(entry);
+            }
+
+            cells[caseKey] = byCell;
+        }
+
+        return cells;
+    }
+
+    private List<ContactFlag> ComputeFlags(string personKey, HashSet<string>? cases,
+        Dictionary<string, Dictionary<CellKey, List<CasePresence>>> caseCells)
     {
         var computed = new List<ContactFlag>();
-        AddCompanionFlags(personKey, cases, computed);
+        AddCompanionFlags(personKey, cases, caseCells, computed);
         AddTravelFlags(personKey, cases, _flights, (e, c, p) => _flightRule.Evaluate(e, c, p), computed);
         AddTravelFlags(personKey, cases, _rail, (e, c, p) => _railRule.Evaluate(e, c, p), computed);
         return computed;
@@ -768,6 +817,8 @@ public sealed class DetectionEngine : IContactEngine
             }
 
             changed = true;
+            CountFlags(before, -1);
+            CountFlags(after, +1);
             withdrawn.AddRange(before.Except(after));
             raised.AddRange(after.Except(before));
             byCase ??= NewCaseFlags(personKey);
@@ -794,6 +845,29 @@ public sealed class DetectionEngine : IContactEngine
         return new FlagChange(FlagsOf(personKey), withdrawn, raised);
     }
 
+    /// <summary>Adds <paramref name="sign"/> for each of <paramref name="flags"/> to its contact's count.</summary>
+    private void CountFlags(IReadOnlyList<ContactFlag> flags, int sign)
+    {
+        foreach (var flag in flags)
+        {
+            var pair = (flag.Evidence.Rule, flag.PersonKey, flag.Evidence.CaseKey!);
+            ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(_contactFlags, pair, out _);
+            var was = count;
+            count += sign;
+
+            if (count == 0)
+            {
+                _contactFlags.Remove(pair);
+            }
+
+            // A contact counts while at least one flag stands behind it.
+            if ((was == 0) != (count == 0) && (_counted is null || _counted(flag.PersonKey)))
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(_contactsPerRule, pair.Rule, out _) += count == 0 ? -1 : 1;
+            }
+        }
+    }
+
     private SortedDictionary<string, IReadOnlyList<ContactFlag>> NewCaseFlags(string personKey)
     {
         var byCase = new SortedDictionary<string, IReadOnlyList<ContactFlag>>(StringComparer.Ordinal);
@@ -810,7 +884,8 @@ public sealed class DetectionEngine : IContactEngine
 
     private static int CompareFlags(ContactFlag a, ContactFlag b) => Evidence.Compare(a.Evidence, b.Evidence);
 
-    private void AddCompanionFlags(string personKey, HashSet<string>? cases, List<ContactFlag> flags)
+    private void AddCompanionFlags(string personKey, HashSet<string>? cases,
+        Dictionary<string, Dictionary<CellKey, List<CasePresence>>> caseCells, List<ContactFlag> flags)
     {
         var pings = PingsOf(personKey);
 
@@ -828,26 +903,47 @@ public sealed class DetectionEngine : IContactEngine
             var last = next - 1;
             var start = first;
             first = next;
-            AddCompanionFlags(personKey, cases, pings, start, last, flags);
+            AddStayFlags(personKey, cases, caseCells, pings, start, last, flags);
         }
     }
 
-    /// <summary>The flags of one stay, pings [first, last], against the case presences in its cell.</summary>
-    private void AddCompanionFlags(string personKey, HashSet<string>? cases, IReadOnlyList<TrackPing> pings,
+    /// <summary>
+    /// The flags of one stay, pings [first, last], against the presences in its cell of the cases given (of every
+    /// case when null).
+    /// </summary>
+    private void AddStayFlags(string personKey, HashSet<string>? cases,
+        Dictionary<string, Dictionary<CellKey, List<CasePresence>>> caseCells, IReadOnlyList<TrackPing> pings,
         int first, int last, List<ContactFlag> flags)
     {
-        if (!_casesByCell.TryGetValue(pings[first].Cell, out var entries))
+        var cell = pings[first].Cell;
+        Presence? stay = null;
+        if (cases is null)
         {
+            if (_casesByCell.TryGetValue(cell, out var all))
+            {
+                AddStayFlags(personKey, all, pings, first, last, ref stay, flags);
+            }
+
             return;
         }
 
-        Presence? stay = null;
+        foreach (var caseKey in cases)
+        {
+            if (caseCells[caseKey].TryGetValue(cell, out var entries))
+            {
+                AddStayFlags(personKey, entries, pings, first, last, ref stay, flags);
+            }
+        }
+    }
+
+    private void AddStayFlags(string personKey, List<CasePresence> entries, IReadOnlyList<TrackPing> pings,
+        int first, int last, ref Presence? stay, List<ContactFlag> flags)
+    {
         foreach (var entry in entries)
         {
             // Cheap arithmetic first: building the stay with its record ids is only worth it for a match.
             var shared = Math.Min(entry.EndMs, pings[last].AtMs) - Math.Max(entry.StartMs, pings[first].AtMs);
-            if (entry.CaseKey == personKey || shared < _minOverlapMs
-                || (cases is not null && !cases.Contains(entry.CaseKey)))
+            if (shared < _minOverlapMs || entry.CaseKey == personKey)
             {
                 continue;
             }

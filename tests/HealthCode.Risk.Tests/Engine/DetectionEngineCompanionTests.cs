@@ -412,6 +412,32 @@ public sealed class DetectionEngineCompanionTests
     }
 
     [Fact]
+    public void Step_SecondCaseInTheSameCellReportedLater_FlagsBothAsAnEngineFedAtOnce()
+    {
+        var first = CaseWithStay(At(5, 10), At(5, 11));
+        first.Stay(SimB, CellX, At(5, 10, 30), At(5, 12));
+        var second = new EngineScenario(pingIdBase: 0x5550000000000000UL);
+        second.Register("sim-c", "case-c");
+        second.Stay("sim-c", CellX, At(5, 11, 30), At(5, 12, 30));
+        second.Stay("sim-c", Neighbour, At(5, 9), At(5, 10, 30));
+        second.Report("case-c", ReportedAt.AddHours(2));
+        var engine = new DetectionEngine(Settings);
+        var atOnce = new DetectionEngine(Settings);
+
+        first.FeedTo(engine);
+        engine.Step();
+        second.FeedTo(engine);
+        var update = Assert.Single(engine.Step(), u => u.PersonKey == PersonB);
+        first.FeedTo(atOnce);
+        second.FeedTo(atOnce);
+        atOnce.Step();
+
+        Assert.Equal([CaseKey, "case-c"], update.Flags!.Select(f => f.Evidence.CaseKey));
+        Assert.Equal(atOnce.FlagsOf(PersonB), engine.FlagsOf(PersonB));
+        Assert.Equal("case-c", Assert.Single(update.Raised).Evidence.CaseKey);
+    }
+
+    [Fact]
     public void CountContacts_TwoStaysWithOneCase_CountsOnePair()
     {
         var scenario = CaseWithStay(At(5, 10), At(5, 11));
@@ -422,6 +448,25 @@ public sealed class DetectionEngineCompanionTests
         var (engine, _) = scenario.Run();
 
         Assert.Equal(2, engine.FlagsOf(PersonB).Count);
+        Assert.Equal([new ContactCount(Rule.Companion, 1)], engine.CountContacts());
+    }
+
+    [Fact]
+    public void CountContacts_SimPassesToAnotherPerson_CountsTheNewOwnerOnly()
+    {
+        var scenario = CaseWithStay(At(5, 10), At(5, 11));
+        scenario.Stay(SimB, CellX, At(5, 10, 40), At(5, 11, 40));
+        var (engine, _) = scenario.Run();
+        Assert.Equal([(Rule.Companion, PersonB, CaseKey)], engine.ContactPairs());
+
+        // A registration found later: the SIM was person C's from day 1, before the stay.
+        var late = new EngineScenario();
+        late.Register(SimB, "person-c", Day(1));
+        late.FeedTo(engine);
+        engine.Step();
+
+        Assert.Empty(engine.FlagsOf(PersonB));
+        Assert.Equal([(Rule.Companion, "person-c", CaseKey)], engine.ContactPairs());
         Assert.Equal([new ContactCount(Rule.Companion, 1)], engine.CountContacts());
     }
 

@@ -62,7 +62,7 @@ internal sealed class PartitionClient
 
         return new EngineFigures(
             figures.Sum(f => f.Pings),
-            Sum(figures.Select(f => f.Contacts)),
+            ContactCount.Sum(figures.Select(f => f.Contacts)),
             [.. figures.SelectMany(f => f.Pairs)]);
     }
 
@@ -73,14 +73,6 @@ internal sealed class PartitionClient
             .ConfigureAwait(false);
         return [.. state.Shards.Select(s => int.Parse(s.ShardId, CultureInfo.InvariantCulture)).Order()];
     }
-
-    /// <summary>Contacts per rule over partitions, which never share a person.</summary>
-    public static IReadOnlyList<ContactCount> Sum(IEnumerable<IReadOnlyList<ContactCount>> counts) => counts
-        .SelectMany(c => c)
-        .GroupBy(c => c.Rule)
-        .OrderBy(g => g.Key)
-        .Select(g => new ContactCount(g.Key, g.Sum(c => c.Contacts)))
-        .ToList();
 
     private async Task<T> AskAsync<T>(IPartitionMessage message)
     {

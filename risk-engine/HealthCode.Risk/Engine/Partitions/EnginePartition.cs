@@ -17,10 +17,12 @@ public sealed class EnginePartition
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, count);
 
-        // The router applies the horizon, before any copy is made.
-        _engine = new DetectionEngine(settings);
         Index = index;
         Count = count;
+
+        // The router applies the horizon, before any copy is made. Only home people's contacts count here: the
+        // others are counted by their own partitions.
+        _engine = new DetectionEngine(settings, counted: count == 1 ? null : IsHome);
     }
 
     /// <summary>This partition's number.</summary>
@@ -81,7 +83,7 @@ public sealed class EnginePartition
     public IReadOnlyList<ContactFlag> FlagsOf(string personKey) => _engine.FlagsOf(personKey);
 
     /// <summary>Distinct (person, case) contacts per rule, over the home people's current flags.</summary>
-    public IReadOnlyList<ContactCount> CountContacts() => ContactCount.PerRule(ContactPairs());
+    public IReadOnlyList<ContactCount> CountContacts() => _engine.CountContacts();
 
     /// <summary>Every distinct (rule, person, case) of the home people's current flags.</summary>
     public IReadOnlyList<(Rule Rule, string PersonKey, string CaseKey)> ContactPairs() =>

@@ -73,7 +73,8 @@ public sealed class PartitionedEngine : IContactEngine
         _partitions[PartitionMap.Of(personKey, _partitions.Length)].FlagsOf(personKey);
 
     /// <summary>Distinct (person, case) contacts per rule, over every current flag.</summary>
-    public IReadOnlyList<ContactCount> CountContacts() => ContactCount.PerRule(ContactPairs());
+    public IReadOnlyList<ContactCount> CountContacts() =>
+        ContactCount.Sum(_partitions.Select(p => p.CountContacts()));
 
     /// <summary>Every distinct (rule, person, case) of the current flags.</summary>
     public IReadOnlyList<(Rule Rule, string PersonKey, string CaseKey)> ContactPairs() =>

@@ -53,6 +53,7 @@ public sealed class PartitionedEngineTests
         }
 
         Assert.Equal(single.ContactPairs().Order(), split.ContactPairs().Order());
+        Assert.Equal(single.CountContacts(), split.CountContacts());
         Assert.Equal(single.PingCount, split.PingCount);
     }
 
