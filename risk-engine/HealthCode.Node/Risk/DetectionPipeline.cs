@@ -34,10 +34,11 @@ namespace HealthCode.Node.Risk;
 /// </para>
 /// <para>
 /// The one-second detection target is not met on the development machine's two cores: at 100,000 people × 14
-/// days a new case took p50 1.44-1.48 s, p99 2.8-3.0 s (risk-e2e, docs/PERFORMANCE.md), a third of it the GC's
-/// pauses for the 40,000 flags with their evidence the case makes and keeps, the rest the engine's step building
-/// them and the person groups journaling and publishing its 2,182 code changes. All of it spreads over more nodes
-/// with more partitions and groups, which one machine could not measure.
+/// days a new case took p50 1.06-1.29 s, p99 1.9-2.3 s after a warm-up (risk-e2e, docs/PERFORMANCE.md), a third
+/// of it the GC's pauses for the 40,000 flags with their evidence the case makes and keeps, the rest the engine's
+/// step building them (which still grows with the cases reported before) and the person groups journaling and
+/// publishing its 2,000 code changes. All of it spreads over more nodes with more partitions and groups, which one
+/// machine could not measure.
 /// </para>
 /// </remarks>
 internal sealed class DetectionPipeline : IAsyncDisposable
