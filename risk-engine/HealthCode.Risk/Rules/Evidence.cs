@@ -1,8 +1,17 @@
+using System.Buffers;
+using System.Globalization;
+using HealthCode.Risk.Engine;
+
 namespace HealthCode.Risk.Rules;
 
 /// <summary>Why a colour applies: the rule, the case, the place, the time and the feed records behind it.</summary>
 public sealed record Evidence
 {
+    private const int RecordIdHexLength = 32;
+
+    // "O" writes 33 characters for a DateTimeOffset; the rest is room to spare.
+    private const int MaxInstantLength = 40;
+
     /// <summary>Creates evidence; record ids are kept sorted and distinct so equal facts compare equal.</summary>
     public Evidence(
         Rule rule, string? caseKey, string place, Interval span, IEnumerable<string> recordIds, string ruleSetVersion)
@@ -64,9 +73,69 @@ public sealed record Evidence
             return bySpan;
         }
 
-        return string.CompareOrdinal(SortKey(a), SortKey(b));
+        // The order is that of the texts "case|place|end|rule set|ids joined by ','" compared ordinally. They are
+        // written into pooled buffers: made as strings, they were a new string of every record id per comparison.
+        var first = ArrayPool<char>.Shared.Rent(SortKeyLength(a));
+        var second = ArrayPool<char>.Shared.Rent(SortKeyLength(b));
+        try
+        {
+            var x = first.AsSpan(0, WriteSortKey(a, first));
+            var y = second.AsSpan(0, WriteSortKey(b, second));
+            return x.SequenceCompareTo(y);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(first);
+            ArrayPool<char>.Shared.Return(second);
+        }
     }
 
-    private static string SortKey(Evidence e) =>
-        $"{e.CaseKey}|{e.Place}|{e.Span.End:O}|{e.RuleSetVersion}|{string.Join(',', e.RecordIds)}";
+    private static int SortKeyLength(Evidence e)
+    {
+        var ids = e.RecordIds is PackedRecordIds packed
+            ? packed.Count * (RecordIdHexLength + 1)
+            : e.RecordIds.Sum(id => id.Length + 1);
+        return (e.CaseKey?.Length ?? 0) + e.Place.Length + e.RuleSetVersion.Length + MaxInstantLength + ids + 4;
+    }
+
+    private static int WriteSortKey(Evidence e, char[] key)
+    {
+        var used = 0;
+
+        void Write(ReadOnlySpan<char> text)
+        {
+            text.CopyTo(key.AsSpan(used));
+            used += text.Length;
+        }
+
+        Write(e.CaseKey);
+        Write("|");
+        Write(e.Place);
+        Write("|");
+        e.Span.End.TryFormat(key.AsSpan(used), out var written, "O", CultureInfo.InvariantCulture);
+        used += written;
+        Write("|");
+        Write(e.RuleSetVersion);
+        Write("|");
+
+        var packed = e.RecordIds as PackedRecordIds;
+        for (var i = 0; i < e.RecordIds.Count; i++)
+        {
+            if (i > 0)
+            {
+                Write(",");
+            }
+
+            if (packed is null)
+            {
+                Write(e.RecordIds[i]);
+            }
+            else
+            {
+                used += RecordKeys.Format(packed.Values[i], key.AsSpan(used)).Length;
+            }
+        }
+
+        return used;
+    }
 }
