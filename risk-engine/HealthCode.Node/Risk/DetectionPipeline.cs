@@ -34,7 +34,7 @@ namespace HealthCode.Node.Risk;
 /// </para>
 /// <para>
 /// The one-second detection target is not met on the development machine's two cores: at 100,000 people × 14
-/// days a new case took p50 1.06-1.29 s, p99 1.9-2.3 s after a warm-up (risk-e2e, docs/PERFORMANCE.md), a third
+/// days a new case took p50 1.06-1.34 s, p99 1.9-2.3 s after a warm-up (risk-e2e, docs/PERFORMANCE.md), a third
 /// of it the GC's pauses for the 40,000 flags with their evidence the case makes and keeps, the rest the engine's
 /// step building them (which still grows with the cases reported before) and the person groups journaling and
 /// publishing its 2,000 code changes. All of it spreads over more nodes with more partitions and groups, which one
