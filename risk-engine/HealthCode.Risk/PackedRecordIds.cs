@@ -17,7 +17,8 @@ namespace HealthCode.Risk;
 /// </remarks>
 public sealed class PackedRecordIds : IReadOnlyList<string>
 {
-    private const int IdChars = 32;
+    /// <summary>The characters of one id: 32 lowercase hex digits.</summary>
+    public const int IdLength = 32;
 
     private static readonly SearchValues<char> LowerHex = SearchValues.Create("0123456789abcdef");
 
@@ -92,7 +93,14 @@ public sealed class PackedRecordIds : IReadOnlyList<string>
 
     /// <summary>Whether <paramref name="id"/> is 32 lowercase hex digits, the form feed record ids take.</summary>
     public static bool IsCanonical(string id) =>
-        id is { Length: IdChars } && !id.AsSpan().ContainsAnyExcept(LowerHex);
+        id is { Length: IdLength } && !id.AsSpan().ContainsAnyExcept(LowerHex);
+
+    /// <summary>
+    /// The text of id <paramref name="index"/> of <paramref name="ids"/>, without a new string when they are packed
+    /// (then written into <paramref name="hex"/>, of at least <see cref="IdLength"/> characters).
+    /// </summary>
+    public static ReadOnlySpan<char> TextOf(IReadOnlyList<string> ids, int index, Span<char> hex) =>
+        ids is PackedRecordIds packed ? RecordKeys.Format(packed._values[index], hex) : ids[index];
 
     /// <summary>The union of two packed lists, packed.</summary>
     internal static PackedRecordIds Union(PackedRecordIds first, PackedRecordIds second)

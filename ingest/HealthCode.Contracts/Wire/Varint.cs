@@ -1,6 +1,8 @@
 namespace HealthCode.Contracts.Wire;
 
-/// <summary>Protobuf's base-128 varints, for the writers that put wire bytes together without message objects.</summary>
+/// <summary>
+/// Protobuf's base-128 varints, for the writers that put wire bytes together without message objects.
+/// </summary>
 public static class Varint
 {
     /// <summary>The bytes <paramref name="value"/> takes as a varint.</summary>

@@ -20,7 +20,6 @@ namespace HealthCode.Node.Risk;
 internal static class RecordIdsWire
 {
     private const int WireTypeLength = 2;
-    private const int HexLength = 32;
 
     /// <summary>The bytes of <paramref name="message"/> with <paramref name="ids"/> as field number
     /// <paramref name="field"/> (below 16, so that its tag is one byte) after the rest.</summary>
@@ -42,7 +41,7 @@ internal static class RecordIdsWire
         if (ids is PackedRecordIds packed)
         {
             // A tag byte, a length byte (32) and the hex.
-            return packed.Count * (2 + HexLength);
+            return packed.Count * (2 + PackedRecordIds.IdLength);
         }
 
         var size = 0;
@@ -63,11 +62,11 @@ internal static class RecordIdsWire
 
         if (ids is PackedRecordIds packed)
         {
-            Span<char> hex = stackalloc char[HexLength];
+            Span<char> hex = stackalloc char[PackedRecordIds.IdLength];
             foreach (var value in packed.Values)
             {
                 destination[at++] = tag;
-                destination[at++] = HexLength;
+                destination[at++] = PackedRecordIds.IdLength;
                 at += Encoding.ASCII.GetBytes(RecordKeys.Format(value, hex), destination[at..]);
             }
 

@@ -26,7 +26,9 @@ public sealed record ContactFlag(
         Evidence = original.Evidence;
     }
 
-    /// <summary>32 hex digits of a hash over everything the flag says: equal flags have equal ids in every run.</summary>
+    /// <summary>
+    /// 32 hex digits of a hash over everything the flag says: equal flags have equal ids in every run.
+    /// </summary>
     public string Id => _id ??= ContactFlagId.Of(this);
 
     /// <inheritdoc/>

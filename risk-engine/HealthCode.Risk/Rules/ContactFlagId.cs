@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.IO.Hashing;
 using System.Text;
-using HealthCode.Risk.Engine;
 
 namespace HealthCode.Risk.Rules;
 
@@ -57,9 +56,7 @@ internal static class ContactFlagId
                 evidence.RuleSetVersion));
             Append("|");
 
-            // Packed ids give the same text as their strings would, without making them.
-            var packed = evidence.RecordIds as PackedRecordIds;
-            Span<char> hex = stackalloc char[32];
+            Span<char> hex = stackalloc char[PackedRecordIds.IdLength];
             for (var i = 0; i < evidence.RecordIds.Count; i++)
             {
                 if (i > 0)
@@ -67,7 +64,7 @@ internal static class ContactFlagId
                     Append(",");
                 }
 
-                Append(packed is null ? evidence.RecordIds[i] : RecordKeys.Format(packed.Values[i], hex));
+                Append(PackedRecordIds.TextOf(evidence.RecordIds, i, hex));
             }
 
             hash.Append(buffer.AsSpan(0, used));

@@ -1,14 +1,11 @@
 using System.Buffers;
 using System.Globalization;
-using HealthCode.Risk.Engine;
 
 namespace HealthCode.Risk.Rules;
 
 /// <summary>Why a colour applies: the rule, the case, the place, the time and the feed records behind it.</summary>
 public sealed record Evidence
 {
-    private const int RecordIdHexLength = 32;
-
     // "O" writes 33 characters for a DateTimeOffset; the rest is room to spare.
     private const int MaxInstantLength = 40;
 
@@ -93,7 +90,7 @@ public sealed record Evidence
     private static int SortKeyLength(Evidence e)
     {
         var ids = e.RecordIds is PackedRecordIds packed
-            ? packed.Count * (RecordIdHexLength + 1)
+            ? packed.Count * (PackedRecordIds.IdLength + 1)
             : e.RecordIds.Sum(id => id.Length + 1);
         return (e.CaseKey?.Length ?? 0) + e.Place.Length + e.RuleSetVersion.Length + MaxInstantLength + ids + 4;
     }
@@ -118,7 +115,7 @@ public sealed record Evidence
         Write(e.RuleSetVersion);
         Write("|");
 
-        var packed = e.RecordIds as PackedRecordIds;
+        Span<char> hex = stackalloc char[PackedRecordIds.IdLength];
         for (var i = 0; i < e.RecordIds.Count; i++)
         {
             if (i > 0)
@@ -126,14 +123,7 @@ public sealed record Evidence
                 Write(",");
             }
 
-            if (packed is null)
-            {
-                Write(e.RecordIds[i]);
-            }
-            else
-            {
-                used += RecordKeys.Format(packed.Values[i], key.AsSpan(used)).Length;
-            }
+            Write(PackedRecordIds.TextOf(e.RecordIds, i, hex));
         }
 
         return used;
