@@ -1,8 +1,10 @@
 using Confluent.Kafka;
+using HealthCode.Kafka.Tests.Support;
+using Xunit.Abstractions;
 
 namespace HealthCode.Kafka.Tests;
 
-public sealed class KafkaSettingsTests
+public sealed class KafkaSettingsTests(ITestOutputHelper output)
 {
     [Fact]
     public void Validate_Defaults_Passes()
@@ -79,6 +81,23 @@ public sealed class KafkaSettingsTests
         Assert.True(config.EnableIdempotence);
         Assert.Equal(CompressionType.Lz4, config.CompressionType);
         Assert.Equal("kafka-0:9092", config.BootstrapServers);
+    }
+
+    [Fact]
+    public async Task BuildProducerConfig_DeliveryReport_HoldsNoMessageBytes()
+    {
+        await using var bed = KafkaTestBed.Start(output);
+        var topic = bed.CreateTopic(1);
+        using var producer = bed.CreateProducer();
+        var delivered = new TaskCompletionSource<DeliveryReport<byte[]?, byte[]>>();
+
+        producer.Produce(topic, KafkaTestBed.Message(1), report => delivered.SetResult(report));
+        var report = await delivered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // The producer would otherwise keep every value alive until its report, only to hand it back there.
+        Assert.False(report.Error.IsError);
+        Assert.Null(report.Message.Value);
+        Assert.Null(report.Message.Key);
     }
 
     [Fact]
