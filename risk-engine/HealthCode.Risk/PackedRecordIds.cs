@@ -9,20 +9,38 @@ namespace HealthCode.Risk;
 /// values; reading an id makes its hex.
 /// </summary>
 /// <remarks>
+/// <para>
 /// A new case at 100,000 people raises about 40,000 flags with some 80 record ids each. As strings, every ping of
 /// every companion's stay became a new object of 88 bytes that the flags kept alive, and the GC marked and copied
 /// them all: collections paused a case for about half a second (risk-e2e). Values in one array are 16 bytes each
 /// and hold no reference. Ordinal order of fixed-width lowercase hex is the order of the values, so lists merge
-/// and compare as numbers with the same result. The journal and the flag ids read <see cref="Values"/> directly.
+/// and compare as numbers with the same result.
+/// </para>
+/// <para>
+/// A union of packed lists is a view over their arrays (at most <see cref="MaxParts"/>), read in order through
+/// <see cref="EnumerateValues"/>: a companion's evidence is a case's report, one of its presences and a stay, and
+/// copying the presence's ids into each of its hundreds of flags was most of what the engine's step allocated and
+/// the GC then copied twice (risk-e2e). Readers that need one array (<see cref="Values"/>, the indexer) make it
+/// once, on first use.
+/// </para>
 /// </remarks>
 public sealed class PackedRecordIds : IReadOnlyList<string>
 {
     /// <summary>The characters of one id: 32 lowercase hex digits.</summary>
     public const int IdLength = 32;
 
+    /// <summary>The most arrays a union keeps as a view; a union of more is merged into one array.</summary>
+    public const int MaxParts = 3;
+
     private static readonly SearchValues<char> LowerHex = SearchValues.Create("0123456789abcdef");
 
-    private readonly UInt128[] _values;
+    // The values in one run (an array, or a slice of a block, RecordIdBlocks); no array until first needed when
+    // this is a view over parts.
+    private ArraySegment<UInt128> _values;
+
+    // Each strictly ascending, none empty, two or three of them; null when this is one run. Parts may share ids.
+    private readonly ArraySegment<UInt128>[]? _parts;
+    private readonly int _count;
 
     /// <summary>
     /// Packs ids given as text, each 32 lowercase hex digits in strictly ascending order: how a serializer that
@@ -33,20 +51,40 @@ public sealed class PackedRecordIds : IReadOnlyList<string>
     {
         ArgumentNullException.ThrowIfNull(ids);
         var list = ids as IReadOnlyList<string> ?? [.. ids];
-        _values = TryPack(list)?._values ?? throw new ArgumentException(
+        _values = TryPack(list)?.Flat() ?? throw new ArgumentException(
             "Packed record ids must each be 32 lowercase hex digits, in strictly ascending order.", nameof(ids));
+        _count = _values.Count;
     }
 
-    private PackedRecordIds(UInt128[] values) => _values = values;
+    private PackedRecordIds(ArraySegment<UInt128> values)
+    {
+        _values = values;
+        _count = values.Count;
+    }
 
-    /// <summary>The ids as values, in order.</summary>
-    public ReadOnlySpan<UInt128> Values => _values;
+    private PackedRecordIds(ArraySegment<UInt128>[] parts)
+    {
+        _parts = parts;
+        var count = 0;
+        foreach (var _ in new ValueEnumerator(parts))
+        {
+            count++;
+        }
+
+        _count = count;
+    }
+
+    /// <summary>The ids as values, in order, in one array (made on first use when this is a union).</summary>
+    public ReadOnlySpan<UInt128> Values => Flat();
+
+    /// <summary>The number of arrays behind the list: one, or the parts of a union kept as a view.</summary>
+    public int PartCount => _parts?.Length ?? 1;
 
     /// <inheritdoc/>
-    public int Count => _values.Length;
+    public int Count => _count;
 
     /// <inheritdoc/>
-    public string this[int index] => RecordKeys.ToHex(_values[index]);
+    public string this[int index] => RecordKeys.ToHex(Flat()[index]);
 
     /// <summary>
     /// Takes <paramref name="values"/> without copying when they are strictly ascending; null otherwise. The caller
@@ -55,7 +93,21 @@ public sealed class PackedRecordIds : IReadOnlyList<string>
     public static PackedRecordIds? Adopt(UInt128[] values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        for (var i = 1; i < values.Length; i++)
+        return Adopt(new ArraySegment<UInt128>(values));
+    }
+
+    /// <summary>
+    /// Takes the slice <paramref name="values"/> without copying when it is strictly ascending; null otherwise. The
+    /// caller gives the slice up and must not change it.
+    /// </summary>
+    public static PackedRecordIds? Adopt(ArraySegment<UInt128> values)
+    {
+        if (values.Array is null)
+        {
+            throw new ArgumentNullException(nameof(values));
+        }
+
+        for (var i = 1; i < values.Count; i++)
         {
             if (values[i - 1] >= values[i])
             {
@@ -95,77 +147,175 @@ public sealed class PackedRecordIds : IReadOnlyList<string>
     public static bool IsCanonical(string id) =>
         id is { Length: IdLength } && !id.AsSpan().ContainsAnyExcept(LowerHex);
 
-    /// <summary>
-    /// The text of id <paramref name="index"/> of <paramref name="ids"/>, without a new string when they are packed
-    /// (then written into <paramref name="hex"/>, of at least <see cref="IdLength"/> characters).
-    /// </summary>
-    public static ReadOnlySpan<char> TextOf(IReadOnlyList<string> ids, int index, Span<char> hex) =>
-        ids is PackedRecordIds packed ? RecordKeys.Format(packed._values[index], hex) : ids[index];
+    /// <summary>The ids as values in ascending order, without making one array of a union.</summary>
+    public ValueEnumerator EnumerateValues() => _parts is null ? new ValueEnumerator(_values) : new(_parts);
 
-    /// <summary>The union of two packed lists, packed.</summary>
-    internal static PackedRecordIds Union(PackedRecordIds first, PackedRecordIds second)
+    /// <summary>Whether two packed lists hold the same ids.</summary>
+    public static bool SequenceEqual(PackedRecordIds first, PackedRecordIds second)
     {
-        var merged = new UInt128[UnionCount(first._values, second._values)];
-        Merge(first._values, second._values, merged);
-        return new PackedRecordIds(merged);
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        if (first._count != second._count)
+        {
+            return false;
+        }
+
+        if (first._values.Array is not null && second._values.Array is not null)
+        {
+            return first._values.AsSpan().SequenceEqual(second._values);
+        }
+
+        var other = second.EnumerateValues();
+        foreach (var value in first.EnumerateValues())
+        {
+            if (!other.MoveNext() || other.Current != value)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
-    /// <summary>The union of three packed lists, packed, without keeping the union of the first two.</summary>
-    internal static PackedRecordIds Union(PackedRecordIds first, PackedRecordIds second, PackedRecordIds third)
+    /// <summary>The union of packed lists: a view over their arrays when they are few enough, else one array.</summary>
+    internal static PackedRecordIds Union(params ReadOnlySpan<PackedRecordIds> lists)
     {
-        var scratch = ArrayPool<UInt128>.Shared.Rent(first.Count + second.Count);
+        var parts = new List<ArraySegment<UInt128>>(MaxParts);
+        PackedRecordIds? only = null;
+        foreach (var list in lists)
+        {
+            if (list._count == 0)
+            {
+                continue;
+            }
 
-        try
-        {
-            var both = scratch.AsSpan(0, Merge(first._values, second._values, scratch));
-            var merged = new UInt128[UnionCount(both, third._values)];
-            Merge(both, third._values, merged);
-            return new PackedRecordIds(merged);
+            only = only is null && parts.Count == 0 ? list : null;
+            if (list._parts is { } theirs)
+            {
+                parts.AddRange(theirs);
+            }
+            else
+            {
+                parts.Add(list._values);
+            }
         }
-        finally
+
+        // One list with ids is the union itself; none leaves the empty list.
+        if (only is not null || parts.Count == 0)
         {
-            ArrayPool<UInt128>.Shared.Return(scratch);
+            return only ?? new PackedRecordIds(Array.Empty<UInt128>());
         }
+
+        var union = new PackedRecordIds(parts.ToArray());
+        return parts.Count <= MaxParts ? union : new PackedRecordIds(union.Flat());
     }
 
-    private static int UnionCount(ReadOnlySpan<UInt128> a, ReadOnlySpan<UInt128> b)
+    /// <summary>The values in one array, merged from the parts on first use.</summary>
+    private ArraySegment<UInt128> Flat()
     {
-        int i = 0, j = 0, n = 0;
-        while (i < a.Length && j < b.Length)
+        if (_values.Array is not null)
         {
-            var order = a[i].CompareTo(b[j]);
-            i += order <= 0 ? 1 : 0;
-            j += order >= 0 ? 1 : 0;
-            n++;
+            return _values;
         }
 
-        return n + (a.Length - i) + (b.Length - j);
-    }
-
-    /// <summary>Merges two ascending runs into <paramref name="into"/>, each value once; the count written.</summary>
-    private static int Merge(ReadOnlySpan<UInt128> a, ReadOnlySpan<UInt128> b, Span<UInt128> into)
-    {
-        int i = 0, j = 0, n = 0;
-        while (i < a.Length || j < b.Length)
+        var merged = new UInt128[_count];
+        var at = 0;
+        foreach (var value in new ValueEnumerator(_parts!))
         {
-            var order = i == a.Length ? 1 : j == b.Length ? -1 : a[i].CompareTo(b[j]);
-            into[n++] = order <= 0 ? a[i] : b[j];
-            i += order <= 0 ? 1 : 0;
-            j += order >= 0 ? 1 : 0;
+            merged[at++] = value;
         }
 
-        return n;
+        // Two threads may both merge; either array is the same list.
+        _values = merged;
+        return merged;
     }
 
     /// <inheritdoc/>
     public IEnumerator<string> GetEnumerator()
     {
-        foreach (var value in _values)
+        // A struct enumerator cannot live across a yield in a method of the list, so the values come one at a time.
+        var values = EnumerateValues();
+        while (values.MoveNext())
         {
-            yield return RecordKeys.ToHex(value);
+            yield return RecordKeys.ToHex(values.Current);
         }
     }
 
     /// <inheritdoc/>
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>The values of one array or of the parts of a union, in ascending order, each once.</summary>
+    public struct ValueEnumerator
+    {
+        private readonly ArraySegment<UInt128> _first;
+        private readonly ArraySegment<UInt128> _second;
+        private readonly ArraySegment<UInt128> _third;
+        private int _i;
+        private int _j;
+        private int _k;
+
+        internal ValueEnumerator(ArraySegment<UInt128> values)
+        {
+            _first = values;
+            _second = ArraySegment<UInt128>.Empty;
+            _third = ArraySegment<UInt128>.Empty;
+        }
+
+        internal ValueEnumerator(ArraySegment<UInt128>[] parts)
+        {
+            // More parts than three are never kept as a view (Union), but Flat merges any number of them once.
+            _first = parts[0];
+            _second = parts.Length > 1 ? parts[1] : ArraySegment<UInt128>.Empty;
+            _third = parts.Length > 2
+                ? (parts.Length == 3 ? parts[2] : MergeRest(parts))
+                : ArraySegment<UInt128>.Empty;
+        }
+
+        /// <summary>The current value.</summary>
+        public UInt128 Current { get; private set; }
+
+        /// <summary>This enumerator, so that <c>foreach</c> can take it.</summary>
+        public readonly ValueEnumerator GetEnumerator() => this;
+
+        /// <summary>Moves to the next value; false after the last.</summary>
+        public bool MoveNext()
+        {
+            var hasFirst = _i < _first.Count;
+            var hasSecond = _j < _second.Count;
+            var hasThird = _k < _third.Count;
+            if (!hasFirst && !hasSecond && !hasThird)
+            {
+                return false;
+            }
+
+            var least = UInt128.MaxValue;
+            least = hasFirst && _first[_i] < least ? _first[_i] : least;
+            least = hasSecond && _second[_j] < least ? _second[_j] : least;
+            least = hasThird && _third[_k] < least ? _third[_k] : least;
+
+            // The greatest value itself may be an id, so each part is compared rather than the sentinel trusted.
+            _i += hasFirst && _first[_i] == least ? 1 : 0;
+            _j += hasSecond && _second[_j] == least ? 1 : 0;
+            _k += hasThird && _third[_k] == least ? 1 : 0;
+            Current = least;
+            return true;
+        }
+
+        private static ArraySegment<UInt128> MergeRest(ArraySegment<UInt128>[] parts)
+        {
+            var rest = parts[2];
+            for (var p = 3; p < parts.Length; p++)
+            {
+                var merged = new List<UInt128>(rest.Count + parts[p].Count);
+                foreach (var value in new ValueEnumerator([rest, parts[p]]))
+                {
+                    merged.Add(value);
+                }
+
+                rest = merged.ToArray();
+            }
+
+            return rest;
+        }
+    }
 }

@@ -47,6 +47,12 @@ internal static class RecordIdSet
     public static IReadOnlyList<string> Adopt(UInt128[] values)
     {
         ArgumentNullException.ThrowIfNull(values);
+        return Adopt(new ArraySegment<UInt128>(values));
+    }
+
+    /// <summary>The same for a slice of an array (<see cref="RecordIdBlocks"/>).</summary>
+    public static IReadOnlyList<string> Adopt(ArraySegment<UInt128> values)
+    {
         if (PackedRecordIds.Adopt(values) is { } packed)
         {
             return packed;
@@ -84,7 +90,10 @@ internal static class RecordIdSet
     }
 
     /// <summary>The union of three canonical lists, as one canonical list.</summary>
-    /// <remarks>One step when they pack: evidence joins a case's report, its presence and a stay.</remarks>
+    /// <remarks>
+    /// When they pack, a view over their arrays (<see cref="PackedRecordIds"/>): evidence joins a case's report, one
+    /// of its presences and a stay, and the presence's ids are shared by hundreds of flags.
+    /// </remarks>
     public static IReadOnlyList<string> Union(
         IReadOnlyList<string> first, IReadOnlyList<string> second, IReadOnlyList<string> third)
     {
@@ -108,7 +117,7 @@ internal static class RecordIdSet
 
         if (first is PackedRecordIds a && second is PackedRecordIds b)
         {
-            return a.Values.SequenceEqual(b.Values);
+            return PackedRecordIds.SequenceEqual(a, b);
         }
 
         return first.Count == second.Count && first.SequenceEqual(second, StringComparer.Ordinal);

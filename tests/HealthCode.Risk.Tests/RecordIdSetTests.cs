@@ -138,5 +138,71 @@ public sealed class RecordIdSetTests
         Assert.False(RecordIdSet.SequenceEqual(packed, [Hex(0, 2), Hex(0, 4)]));
     }
 
+    [Fact]
+    public void Union_ThreePackedLists_IsAViewThatReadsAsTheirMergedIds()
+    {
+        var random = new Random(23);
+
+        for (var round = 0; round < 200; round++)
+        {
+            // Values near the top of the range too: the view's merge must not take the greatest one for an end.
+            var lists = Enumerable.Range(0, 3).Select(_ => PackedRecordIds.Adopt([.. Enumerable
+                .Range(0, random.Next(1, 120))
+                .Select(_ => random.Next(10) == 0
+                    ? UInt128.MaxValue - (ulong)random.Next(3)
+                    : new UInt128((ulong)random.Next(3), (ulong)random.Next(300)))
+                .Distinct().Order()])!).ToArray();
+            UInt128[] expected = [.. lists.SelectMany(l => l.Values.ToArray()).Distinct().Order()];
+
+            var union = Assert.IsType<PackedRecordIds>(RecordIdSet.Union(lists[0], lists[1], lists[2]));
+
+            Assert.Equal(3, union.PartCount);
+            Assert.Equal(expected.Length, union.Count);
+            var read = new List<UInt128>();
+            foreach (var value in union.EnumerateValues())
+            {
+                read.Add(value);
+            }
+
+            Assert.Equal(expected, read);
+            Assert.Equal(expected.Select(v => v.ToString("x32", null)), union);
+            Assert.Equal(expected[^1].ToString("x32", null), union[union.Count - 1]);
+            Assert.Equal(expected, union.Values.ToArray());
+            Assert.True(RecordIdSet.SequenceEqual(union, PackedRecordIds.Adopt(expected)!));
+        }
+    }
+
+    [Fact]
+    public void Union_OfAViewWithMoreLists_IsOneArrayOfTheSameIds()
+    {
+        var first = RecordIdSet.Union(RecordIdSet.Adopt([new UInt128(0, 1)]), RecordIdSet.Adopt([new UInt128(0, 5)]));
+        var second = RecordIdSet.Union(RecordIdSet.Adopt([new UInt128(0, 2)]), RecordIdSet.Adopt([new UInt128(0, 5)]));
+
+        var union = Assert.IsType<PackedRecordIds>(RecordIdSet.Union(first, second));
+
+        Assert.Equal(1, union.PartCount);
+        Assert.Equal([Hex(0, 1), Hex(0, 2), Hex(0, 5)], union);
+    }
+
+    [Fact]
+    public void Union_OnePackedListWithEmptyOnes_IsThatList()
+    {
+        var only = RecordIdSet.Adopt([new UInt128(0, 1), new UInt128(0, 2)]);
+
+        Assert.Same(only, RecordIdSet.Union(RecordIdSet.Adopt([]), only, RecordIdSet.Adopt([])));
+    }
+
+    [Fact]
+    public void SequenceEqual_ViewsDifferingInOneId_AreNotEqual()
+    {
+        var shared = RecordIdSet.Adopt([new UInt128(0, 2), new UInt128(0, 4)]);
+        var first = RecordIdSet.Union(shared, RecordIdSet.Adopt([new UInt128(0, 7)]));
+        var second = RecordIdSet.Union(shared, RecordIdSet.Adopt([new UInt128(0, 8)]));
+
+        Assert.Equal(first.Count, second.Count);
+        Assert.False(RecordIdSet.SequenceEqual(first, second));
+        Assert.True(RecordIdSet.SequenceEqual(first, RecordIdSet.Union(RecordIdSet.Adopt([new UInt128(0, 7)]), shared)));
+    }
+
     private static string Hex(ulong high, ulong low) => new UInt128(high, low).ToString("x32", null);
 }

@@ -62,12 +62,11 @@ internal static class RecordIdsWire
 
         if (ids is PackedRecordIds packed)
         {
-            Span<char> hex = stackalloc char[PackedRecordIds.IdLength];
-            foreach (var value in packed.Values)
+            foreach (var value in packed.EnumerateValues())
             {
                 destination[at++] = tag;
                 destination[at++] = PackedRecordIds.IdLength;
-                at += Encoding.ASCII.GetBytes(RecordKeys.Format(value, hex), destination[at..]);
+                at += RecordKeys.FormatUtf8(value, destination[at..]);
             }
 
             return;

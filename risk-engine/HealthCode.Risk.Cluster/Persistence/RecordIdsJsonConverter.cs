@@ -114,7 +114,7 @@ public sealed class RecordIdsJsonConverter : JsonConverter<IReadOnlyList<string>
 
         if (value is PackedRecordIds packed)
         {
-            WritePacked(writer, packed.Values);
+            WritePacked(writer, packed);
             return;
         }
 
@@ -166,18 +166,20 @@ public sealed class RecordIdsJsonConverter : JsonConverter<IReadOnlyList<string>
         }
     }
 
-    private static void WritePacked(Utf8JsonWriter writer, ReadOnlySpan<UInt128> values)
+    private static void WritePacked(Utf8JsonWriter writer, PackedRecordIds ids)
     {
-        var raw = ArrayPool<byte>.Shared.Rent(values.Length * IdBytes);
+        var raw = ArrayPool<byte>.Shared.Rent(ids.Count * IdBytes);
 
         try
         {
-            for (var i = 0; i < values.Length; i++)
+            var at = 0;
+            foreach (var value in ids.EnumerateValues())
             {
-                BinaryPrimitives.WriteUInt128BigEndian(raw.AsSpan(i * IdBytes, IdBytes), values[i]);
+                BinaryPrimitives.WriteUInt128BigEndian(raw.AsSpan(at, IdBytes), value);
+                at += IdBytes;
             }
 
-            WritePacked(writer, raw.AsSpan(0, values.Length * IdBytes));
+            WritePacked(writer, raw.AsSpan(0, at));
         }
         finally
         {

@@ -948,8 +948,16 @@ public sealed class DetectionEngine : IContactEngine
                 continue;
             }
 
+            if (entry.Clipped is not { } clipped)
+            {
+                continue;
+            }
+
             stay ??= StayOf(personKey, pings, first, last);
-            flags.AddRange(_companion.Evaluate(entry.Exposure, [entry.Presence], [stay]));
+            if (_companion.EvaluatePair(entry.Exposure, entry.Presence, clipped, entry.Place, stay) is { } flag)
+            {
+                flags.Add(flag);
+            }
         }
     }
 
@@ -1002,14 +1010,14 @@ public sealed class DetectionEngine : IContactEngine
     private static Presence StayOf(string personKey, IReadOnlyList<TrackPing> pings, int first, int last)
     {
         // The ids stay values (PackedRecordIds): as hex strings every ping of every stay a case touched was a new
-        // object the flags kept alive.
-        var numbers = new UInt128[last - first + 1];
+        // object the flags kept alive. They are cut from blocks the GC does not copy (RecordIdBlocks).
+        var numbers = RecordIdBlocks.Take(last - first + 1);
         for (var i = first; i <= last; i++)
         {
             numbers[i - first] = pings[i].RecordId;
         }
 
-        Array.Sort(numbers);
+        numbers.AsSpan().Sort();
         var span = new Interval(
             DateTimeOffset.FromUnixTimeMilliseconds(pings[first].AtMs),
             DateTimeOffset.FromUnixTimeMilliseconds(pings[last].AtMs));

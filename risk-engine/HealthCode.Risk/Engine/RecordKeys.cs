@@ -48,4 +48,20 @@ public static class RecordKeys
 
         return chars[..written];
     }
+
+    /// <summary>
+    /// Writes the 32 lowercase hex digits of <paramref name="id"/> as UTF-8 into <paramref name="utf8"/>, of at least
+    /// 32 bytes; the bytes written.
+    /// </summary>
+    public static int FormatUtf8(UInt128 id, Span<byte> utf8)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt128BigEndian(bytes, id);
+        if (!Convert.TryToHexStringLower(bytes, utf8, out var written))
+        {
+            throw new ArgumentException("A record id needs 32 bytes.", nameof(utf8));
+        }
+
+        return written;
+    }
 }

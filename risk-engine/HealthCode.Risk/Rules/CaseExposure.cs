@@ -10,6 +10,9 @@ public sealed record CaseExposure
     {
         Report = report;
         Window = window;
+
+        // Packed once per case, not once per flag: every companion's evidence starts with it.
+        ReportIds = (IReadOnlyList<string>?)PackedRecordIds.TryPack([report.RecordId]) ?? [report.RecordId];
     }
 
     /// <summary>The report that opened the window.</summary>
@@ -22,6 +25,9 @@ public sealed record CaseExposure
     /// [reported_at − exposure window, reported_at]: the only time in which the case's acts count.
     /// </summary>
     public Interval Window { get; }
+
+    /// <summary>The report's record id, as a canonical list of one.</summary>
+    internal IReadOnlyList<string> ReportIds { get; }
 
     /// <summary>The exposure window of <paramref name="report"/>, or null when it is a cleared report.</summary>
     public static CaseExposure? Of(CaseReport report, RuleSettings settings)

@@ -1,3 +1,4 @@
+using HealthCode.Contracts.Geo;
 using HealthCode.Risk.Stays;
 
 namespace HealthCode.Risk.Rules;
@@ -56,14 +57,40 @@ public sealed class CompanionRule
         return flags;
     }
 
-    private ContactFlag ToFlag(CaseExposure exposure, Presence casePresence, Presence stay, Interval overlap)
+    /// <summary>
+    /// The flag of one stay against one of the case's presences, clipped to the exposure window already
+    /// (<paramref name="clippedSpan"/>), with its place text made once (<see cref="PlaceOf"/>); null when they
+    /// do not overlap long enough. The engine's way in: it evaluates thousands of such pairs per case.
+    /// </summary>
+    internal ContactFlag? EvaluatePair(
+        CaseExposure exposure, Presence casePresence, Interval clippedSpan, string place, Presence stay)
+    {
+        if (stay.PersonKey == exposure.CaseKey || stay.Cell != casePresence.Cell)
+        {
+            return null;
+        }
+
+        var overlap = stay.Span.Intersect(clippedSpan);
+        return overlap is { } shared && shared.Duration >= _settings.CompanionMinOverlap
+            ? ToFlag(exposure, place, casePresence.RecordIds, stay, shared)
+            : null;
+    }
+
+    /// <summary>The place of a companion's evidence in <paramref name="cell"/>.</summary>
+    internal static string PlaceOf(CellKey cell) => $"cell {cell}";
+
+    private ContactFlag ToFlag(CaseExposure exposure, Presence casePresence, Presence stay, Interval overlap) =>
+        ToFlag(exposure, PlaceOf(casePresence.Cell), casePresence.RecordIds, stay, overlap);
+
+    private ContactFlag ToFlag(
+        CaseExposure exposure, string place, IReadOnlyList<string> caseIds, Presence stay, Interval overlap)
     {
         var evidence = new Evidence(
             Rule.Companion,
             exposure.CaseKey,
-            $"cell {casePresence.Cell}",
+            place,
             overlap,
-            RecordIdSet.Union([exposure.Report.RecordId], casePresence.RecordIds, stay.RecordIds),
+            RecordIdSet.Union(exposure.ReportIds, caseIds, stay.RecordIds),
             _settings.Version);
 
         return new ContactFlag(

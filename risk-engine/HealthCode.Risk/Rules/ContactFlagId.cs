@@ -1,6 +1,8 @@
 using System.Buffers;
+using System.Globalization;
 using System.IO.Hashing;
 using System.Text;
+using HealthCode.Risk.Engine;
 
 namespace HealthCode.Risk.Rules;
 
@@ -10,8 +12,9 @@ namespace HealthCode.Risk.Rules;
 /// </summary>
 /// <remarks>
 /// The journal keeps flags by this id and an update's flag set is compared with the held one by it, so the text
-/// hashed must never change. It is fed to the hash a few kilobytes at a time: a flag's record ids run to thousands
-/// of characters, and building the joined text first was most of the cost of handing a case's flags over.
+/// hashed must never change. Its UTF-8 is written straight into a pooled buffer and fed to the hash a few kilobytes
+/// at a time: a flag's record ids run to thousands of characters, and building the joined text, or formatting each
+/// id as characters and transcoding it, was a large part of handing a case's flags over (risk-e2e profiles).
 /// </remarks>
 internal static class ContactFlagId
 {
@@ -28,51 +31,132 @@ internal static class ContactFlagId
         var hash = t_hash ??= new XxHash128();
         hash.Reset();
         var buffer = ArrayPool<byte>.Shared.Rent(BufferBytes);
-        var used = 0;
-
-        void Append(ReadOnlySpan<char> text)
-        {
-            var needed = Encoding.UTF8.GetMaxByteCount(text.Length);
-            if (used + needed > buffer.Length)
-            {
-                hash.Append(buffer.AsSpan(0, used));
-                used = 0;
-            }
-
-            if (needed > buffer.Length)
-            {
-                hash.Append(Encoding.UTF8.GetBytes(text.ToString()));
-                return;
-            }
-
-            used += Encoding.UTF8.GetBytes(text, buffer.AsSpan(used));
-        }
 
         try
         {
-            Append(string.Join('|', flag.PersonKey, flag.Colour, flag.RaisedAt.ToUnixTimeMilliseconds(),
-                flag.QuarantineEnds.ToUnixTimeMilliseconds(), evidence.Rule, evidence.CaseKey, evidence.Place,
-                evidence.Span.Start.ToUnixTimeMilliseconds(), evidence.Span.End.ToUnixTimeMilliseconds(),
-                evidence.RuleSetVersion));
-            Append("|");
+            var text = new HashedText(hash, buffer);
+            text.Append(flag.PersonKey);
+            text.Separator();
+            text.Append(flag.Colour.ToString());
+            text.Separator();
+            text.Append(flag.RaisedAt.ToUnixTimeMilliseconds());
+            text.Separator();
+            text.Append(flag.QuarantineEnds.ToUnixTimeMilliseconds());
+            text.Separator();
+            text.Append(evidence.Rule.ToString());
+            text.Separator();
+            text.Append(evidence.CaseKey);
+            text.Separator();
+            text.Append(evidence.Place);
+            text.Separator();
+            text.Append(evidence.Span.Start.ToUnixTimeMilliseconds());
+            text.Separator();
+            text.Append(evidence.Span.End.ToUnixTimeMilliseconds());
+            text.Separator();
+            text.Append(evidence.RuleSetVersion);
+            text.Separator();
+            AppendIds(ref text, evidence.RecordIds);
+            text.Flush();
 
-            Span<char> hex = stackalloc char[PackedRecordIds.IdLength];
-            for (var i = 0; i < evidence.RecordIds.Count; i++)
-            {
-                if (i > 0)
-                {
-                    Append(",");
-                }
-
-                Append(PackedRecordIds.TextOf(evidence.RecordIds, i, hex));
-            }
-
-            hash.Append(buffer.AsSpan(0, used));
             return Convert.ToHexStringLower(hash.GetCurrentHash());
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static void AppendIds(ref HashedText text, IReadOnlyList<string> ids)
+    {
+        if (ids is PackedRecordIds packed)
+        {
+            var first = true;
+            foreach (var value in packed.EnumerateValues())
+            {
+                text.Comma(first);
+                text.Append(value);
+                first = false;
+            }
+
+            return;
+        }
+
+        for (var i = 0; i < ids.Count; i++)
+        {
+            text.Comma(i == 0);
+            text.Append(ids[i]);
+        }
+    }
+
+    /// <summary>The UTF-8 of the joined text, written into a buffer that is handed to the hash when full.</summary>
+    private ref struct HashedText(XxHash128 hash, byte[] buffer)
+    {
+        // The longest number written: a long's digits and sign.
+        private const int MaxNumberBytes = 20;
+
+        private int _used;
+
+        public void Separator() => Byte((byte)'|');
+
+        public void Comma(bool first)
+        {
+            if (!first)
+            {
+                Byte((byte)',');
+            }
+        }
+
+        public void Append(string? value)
+        {
+            // string.Join writes a null as nothing.
+            if (string.IsNullOrEmpty(value))
+            {
+                return;
+            }
+
+            var needed = Encoding.UTF8.GetMaxByteCount(value.Length);
+            if (needed > buffer.Length)
+            {
+                Flush();
+                hash.Append(Encoding.UTF8.GetBytes(value));
+                return;
+            }
+
+            Room(needed);
+            _used += Encoding.UTF8.GetBytes(value, buffer.AsSpan(_used));
+        }
+
+        public void Append(long value)
+        {
+            Room(MaxNumberBytes);
+            value.TryFormat(buffer.AsSpan(_used), out var written, default, CultureInfo.InvariantCulture);
+            _used += written;
+        }
+
+        public void Append(UInt128 id)
+        {
+            Room(PackedRecordIds.IdLength);
+            _used += RecordKeys.FormatUtf8(id, buffer.AsSpan(_used));
+        }
+
+        public void Flush()
+        {
+            hash.Append(buffer.AsSpan(0, _used));
+            _used = 0;
+        }
+
+        private void Byte(byte value)
+        {
+            Room(1);
+            buffer[_used++] = value;
+        }
+
+        private void Room(int bytes)
+        {
+            if (_used + bytes > buffer.Length)
+            {
+                Flush();
+            }
         }
     }
 }

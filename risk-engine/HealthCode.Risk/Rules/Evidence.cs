@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using HealthCode.Risk.Engine;
 
 namespace HealthCode.Risk.Rules;
 
@@ -115,15 +116,24 @@ public sealed record Evidence
         Write(e.RuleSetVersion);
         Write("|");
 
-        Span<char> hex = stackalloc char[PackedRecordIds.IdLength];
-        for (var i = 0; i < e.RecordIds.Count; i++)
+        if (e.RecordIds is PackedRecordIds packed)
         {
-            if (i > 0)
+            Span<char> hex = stackalloc char[PackedRecordIds.IdLength];
+            var first = true;
+            foreach (var value in packed.EnumerateValues())
             {
-                Write(",");
+                Write(first ? "" : ",");
+                Write(RecordKeys.Format(value, hex));
+                first = false;
             }
 
-            Write(PackedRecordIds.TextOf(e.RecordIds, i, hex));
+            return used;
+        }
+
+        for (var i = 0; i < e.RecordIds.Count; i++)
+        {
+            Write(i > 0 ? "," : "");
+            Write(e.RecordIds[i]);
         }
 
         return used;

@@ -1,7 +1,10 @@
+using HealthCode.Contracts.Geo;
 using HealthCode.Node.Risk;
 using HealthCode.Risk;
 using HealthCode.Risk.Cluster.Journal;
+using HealthCode.Risk.Inputs;
 using HealthCode.Risk.Rules;
+using HealthCode.Risk.Stays;
 using V1 = HealthCode.Contracts.Events.V1;
 
 namespace HealthCode.Node.Tests.Risk;
@@ -28,6 +31,27 @@ public sealed class RiskEventsTests
         Assert.Equal(RiskEvents.ToCodeChange(PersonKey, change, "rules-1"), parsed);
         Assert.Equal(300, parsed.Evidence[0].RecordIds.Count);
         Assert.Equal(Packed[0], parsed.Evidence[0].RecordIds[0]);
+    }
+
+    [Fact]
+    public void Encode_CodeChangeWithAUnionOfPackedIds_ParsesAsTheGeneratedMessage()
+    {
+        // A companion's evidence as the engine makes it: a view over the report's id and the two stays' ids.
+        var report = new CaseReport($"{9:x32}", CaseKey, CaseStatus.Confirmed, DateTimeOffset.UnixEpoch.AddDays(30));
+        Presence StayOf(string person, int salt) => new(person, new CellKey(1, 2),
+            new Interval(DateTimeOffset.UnixEpoch.AddDays(29), DateTimeOffset.UnixEpoch.AddDays(29).AddHours(2)),
+            PackedRecordIds.Adopt([.. Enumerable.Range(0, 40).Select(i => new UInt128((ulong)i, (ulong)salt))])!);
+        var flag = Assert.Single(new CompanionRule(RuleSettings.Default).Evaluate(
+            CaseExposure.Of(report, RuleSettings.Default)!, [StayOf(CaseKey, 1)], [StayOf(PersonKey, 2)]));
+        Assert.Equal(3, Assert.IsType<PackedRecordIds>(flag.Evidence.RecordIds).PartCount);
+        var change = new CodeChanged(1, CodeColour.Green, CodeColour.Yellow, 1_000, 9_000, AwaitingDeclaration: false,
+            [StoredEvidence.From(flag.Evidence)], 4_000);
+
+        var head = RiskEvents.CodeChangeHead(PersonKey, change, "rules-1");
+        var parsed = V1.CodeChange.Parser.ParseFrom(RiskEvents.Encode(head, change));
+
+        Assert.Equal(RiskEvents.ToCodeChange(PersonKey, change, "rules-1"), parsed);
+        Assert.Equal(flag.Evidence.RecordIds, parsed.Evidence[0].RecordIds);
     }
 
     [Fact]

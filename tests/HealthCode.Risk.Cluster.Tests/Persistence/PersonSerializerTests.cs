@@ -1,11 +1,14 @@
 using System.Runtime.Serialization;
 using System.Text;
 using Akka.Actor;
+using HealthCode.Contracts.Geo;
 using HealthCode.Risk.Cluster.Journal;
 using HealthCode.Risk.Cluster.Persistence;
 using HealthCode.Risk.Cluster.Persons;
 using HealthCode.Risk.Cluster.Tests.Persons;
 using HealthCode.Risk.Inputs;
+using HealthCode.Risk.Rules;
+using HealthCode.Risk.Stays;
 
 namespace HealthCode.Risk.Cluster.Tests.Persistence;
 
@@ -114,6 +117,24 @@ public sealed class PersonSerializerTests : IDisposable
 
         var ids = Assert.IsType<PackedRecordIds>(back.Changes[0].Changed.AddedFlags[0].Evidence.RecordIds);
         Assert.Equal(packed.Values.ToArray(), ids.Values.ToArray());
+    }
+
+    [Fact]
+    public void RecordIds_AUnionOfPackedLists_ReadBackAsTheSameIds()
+    {
+        // A companion's evidence as the engine makes it: the report's id, the case's stay and the person's stay.
+        var report = new CaseReport($"{9:x32}", Given.CaseKey, CaseStatus.Confirmed, Given.T0.AddDays(1));
+        Presence StayOf(string person, int salt) => new(person, new CellKey(1, 2),
+            new Interval(Given.T0, Given.T0.AddHours(2)),
+            PackedRecordIds.Adopt([.. Enumerable.Range(0, 40).Select(i => new UInt128((ulong)salt, (ulong)i * 3))])!);
+        var flag = Assert.Single(new CompanionRule(RuleSettings.Default).Evaluate(
+            CaseExposure.Of(report, RuleSettings.Default)!, [StayOf(Given.CaseKey, 1)], [StayOf(Given.PersonKey, 2)]));
+        var union = Assert.IsType<PackedRecordIds>(flag.Evidence.RecordIds);
+
+        var back = Assert.IsType<GroupChanged>(RoundTrip(WithRecordIds(union)));
+
+        Assert.Equal(3, union.PartCount);
+        Assert.Equal([.. union], back.Changes[0].Changed.AddedFlags[0].Evidence.RecordIds);
     }
 
     [Fact]
