@@ -21,6 +21,12 @@ internal sealed class SubscriberTrack
     /// <summary>Every registration of the SIM seen so far, in arrival order.</summary>
     public IReadOnlyList<SubscriberRegistration> Registrations => _registrations;
 
+    /// <summary>
+    /// The last candidate search that looked at this SIM (<see cref="DetectionEngine"/>): a SIM is in a cell-day's
+    /// list once per run of pings there, so a search meets it again for every detour.
+    /// </summary>
+    public long SearchedIn { get; set; }
+
     /// <summary>The cell-day bucket this SIM was last indexed in: a run of pings in one bucket indexes once.</summary>
     public CellDay LastIndexed { get; set; } = new(new CellKey(int.MinValue, int.MinValue), int.MinValue);
 
