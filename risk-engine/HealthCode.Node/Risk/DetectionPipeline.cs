@@ -33,12 +33,12 @@ namespace HealthCode.Node.Risk;
 /// partition that lost its state (its node went away) fails the run, so the singleton starts a new one.
 /// </para>
 /// <para>
-/// The one-second detection target is not met on the development machine's two cores: at 100,000 people × 14
-/// days a new case took p50 1.06-1.34 s, p99 1.9-2.3 s after a warm-up (risk-e2e, docs/PERFORMANCE.md), a third
-/// of it the GC's pauses for the 40,000 flags with their evidence the case makes and keeps, the rest the engine's
-/// step building them (which still grows with the cases reported before) and the person groups journaling and
-/// publishing its 2,000 code changes. All of it spreads over more nodes with more partitions and groups, which one
-/// machine could not measure.
+/// The one-second detection target is just missed on the development machine's two cores: at 100,000 people × 14
+/// days a new case took p50 0.80 s, p99 1.1 s after a warm-up (risk-e2e, docs/PERFORMANCE.md), one to four cases
+/// in twenty taking 1.0-1.2 s. A quarter of it is the GC's pauses (2-4 gen1 collections a case), the rest the
+/// engine's step building the case's 40,000 flags and the person groups journaling and publishing its 2,000 code
+/// changes. All of it spreads over more nodes with more partitions and groups, which one machine could not
+/// measure.
 /// </para>
 /// </remarks>
 internal sealed class DetectionPipeline : IAsyncDisposable
