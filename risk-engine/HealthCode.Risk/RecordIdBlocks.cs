@@ -3,10 +3,9 @@ namespace HealthCode.Risk;
 /// <summary>Slices for the record ids of stays, cut from large blocks that the GC does not copy.</summary>
 /// <remarks>
 /// <para>
-/// A new case's flags keep their stays' ids: at 100,000 people about 40,000 runs of some 40 values, 26 MB a case.
-/// As arrays of their own they were born in gen0 and copied twice, into gen1 and then into gen2, by the
-/// collections during the case; that copying is what a collection's pause follows (risk-e2e: about 50 MB promoted
-/// by each gen1 collection, half of it these arrays). A block of 128 KB goes to the large object heap at once,
+/// A new case's flags keep their stays' ids for as long as the flags stand: at 100,000 people one run of values
+/// for each of about 40,000 flags. As arrays of their own they were born in gen0 and copied twice, into gen1 and
+/// then into gen2, by the collections during the case. A block of 128 KB goes to the large object heap at once,
 /// which the GC marks but does not compact by default.
 /// </para>
 /// <para>
@@ -29,7 +28,7 @@ internal static class RecordIdBlocks
     [ThreadStatic]
     private static int t_used;
 
-    /// <summary>A slice of <paramref name="count"/> values for the caller to fill; its contents are undefined.</summary>
+    /// <summary>A slice of <paramref name="count"/> values for the caller to fill, holding anything.</summary>
     public static ArraySegment<UInt128> Take(int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);

@@ -201,7 +201,8 @@ public sealed class RecordIdSetTests
 
         Assert.Equal(first.Count, second.Count);
         Assert.False(RecordIdSet.SequenceEqual(first, second));
-        Assert.True(RecordIdSet.SequenceEqual(first, RecordIdSet.Union(RecordIdSet.Adopt([new UInt128(0, 7)]), shared)));
+        var same = RecordIdSet.Union(RecordIdSet.Adopt([new UInt128(0, 7)]), shared);
+        Assert.True(RecordIdSet.SequenceEqual(first, same));
     }
 
     private static string Hex(ulong high, ulong low) => new UInt128(high, low).ToString("x32", null);

@@ -706,8 +706,8 @@ public sealed class DetectionEngine : IContactEngine
         var lastDay = CellDay.DayOf(entry.EndMs);
 
         // A SIM that keeps crossing a cell's edge is in its cell-day list once per run of pings, and the answer is
-        // the same each time: at 100,000 people × 14 days the lists held about 75 million entries (a gcdump), many
-        // times the SIMs' distinct cell-days, and the search was the largest part of a new case's step.
+        // the same each time: at 100,000 people × 14 days the lists held at least 75 million entries (a gcdump),
+        // many times the SIMs' distinct cell-days, and the search was the largest part of a new case's step.
         var search = ++_searches;
         for (var day = firstDay; day <= lastDay; day++)
         {
