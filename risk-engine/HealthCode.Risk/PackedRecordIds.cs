@@ -34,12 +34,14 @@ public sealed class PackedRecordIds : IReadOnlyList<string>
 
     private static readonly SearchValues<char> LowerHex = SearchValues.Create("0123456789abcdef");
 
-    // The values in one run (an array, or a slice of a block, RecordIdBlocks); no array until first needed when
-    // this is a view over parts.
-    private ArraySegment<UInt128> _values;
+    // The values in one run (an array, or a slice of a block, RecordIdBlocks); empty when this is a view.
+    private readonly ArraySegment<UInt128> _values;
 
     // Each strictly ascending, none empty, two or three of them; null when this is one run. Parts may share ids.
     private readonly ArraySegment<UInt128>[]? _parts;
+
+    // A view's values merged into one array, once someone asked for one.
+    private UInt128[]? _merged;
     private readonly int _count;
 
     /// <summary>
@@ -160,7 +162,7 @@ public sealed class PackedRecordIds : IReadOnlyList<string>
             return false;
         }
 
-        if (first._values.Array is not null && second._values.Array is not null)
+        if (first._parts is null && second._parts is null)
         {
             return first._values.AsSpan().SequenceEqual(second._values);
         }
@@ -213,21 +215,25 @@ public sealed class PackedRecordIds : IReadOnlyList<string>
     /// <summary>The values in one array, merged from the parts on first use.</summary>
     private ArraySegment<UInt128> Flat()
     {
-        if (_values.Array is not null)
+        if (_parts is null)
         {
             return _values;
         }
 
+        if (Volatile.Read(ref _merged) is { } done)
+        {
+            return done;
+        }
+
         var merged = new UInt128[_count];
         var at = 0;
-        foreach (var value in new ValueEnumerator(_parts!))
+        foreach (var value in new ValueEnumerator(_parts))
         {
             merged[at++] = value;
         }
 
-        // Two threads may both merge; either array is the same list.
-        _values = merged;
-        return merged;
+        // Flags are read on several threads; two that merge at once make equal arrays, and one of them is kept.
+        return Interlocked.CompareExchange(ref _merged, merged, null) ?? merged;
     }
 
     /// <inheritdoc/>
