@@ -208,8 +208,19 @@ public sealed class PackedRecordIds : IReadOnlyList<string>
             return only ?? new PackedRecordIds(Array.Empty<UInt128>());
         }
 
-        var union = new PackedRecordIds(parts.ToArray());
-        return parts.Count <= MaxParts ? union : new PackedRecordIds(union.Flat());
+        if (parts.Count <= MaxParts)
+        {
+            return new PackedRecordIds(parts.ToArray());
+        }
+
+        // More parts than a view keeps: merged into one array, two at a time.
+        var merged = parts[0];
+        for (var i = 1; i < parts.Count; i++)
+        {
+            merged = new PackedRecordIds([merged, parts[i]]).Flat();
+        }
+
+        return new PackedRecordIds(merged);
     }
 
     /// <summary>The values in one array, merged from the parts on first use.</summary>
@@ -269,12 +280,10 @@ public sealed class PackedRecordIds : IReadOnlyList<string>
 
         internal ValueEnumerator(ArraySegment<UInt128>[] parts)
         {
-            // More parts than three are never kept as a view (Union), but Flat merges any number of them once.
+            // A view has at most three parts (Union).
             _first = parts[0];
             _second = parts.Length > 1 ? parts[1] : ArraySegment<UInt128>.Empty;
-            _third = parts.Length > 2
-                ? (parts.Length == 3 ? parts[2] : MergeRest(parts))
-                : ArraySegment<UInt128>.Empty;
+            _third = parts.Length > 2 ? parts[2] : ArraySegment<UInt128>.Empty;
         }
 
         /// <summary>The current value.</summary>
@@ -305,23 +314,6 @@ public sealed class PackedRecordIds : IReadOnlyList<string>
             _k += hasThird && _third[_k] == least ? 1 : 0;
             Current = least;
             return true;
-        }
-
-        private static ArraySegment<UInt128> MergeRest(ArraySegment<UInt128>[] parts)
-        {
-            var rest = parts[2];
-            for (var p = 3; p < parts.Length; p++)
-            {
-                var merged = new List<UInt128>(rest.Count + parts[p].Count);
-                foreach (var value in new ValueEnumerator([rest, parts[p]]))
-                {
-                    merged.Add(value);
-                }
-
-                rest = merged.ToArray();
-            }
-
-            return rest;
         }
     }
 }

@@ -35,10 +35,10 @@ namespace HealthCode.Node.Risk;
 /// <para>
 /// The one-second detection target is just missed on the development machine's two cores: at 100,000 people × 14
 /// days a new case took p50 0.72-0.80 s, p99 1.02-1.11 s after a warm-up (risk-e2e, docs/PERFORMANCE.md), two to
-/// four cases in twenty taking 1.0-1.1 s. A quarter of it is the GC's pauses (2-4 gen1 collections a case), the rest the
-/// engine's step building the case's 40,000 flags and the person groups journaling and publishing its 2,000 code
-/// changes. All of it spreads over more nodes with more partitions and groups, which one machine could not
-/// measure.
+/// four cases in twenty taking 1.0-1.1 s. A quarter of it is the GC's pauses (2-4 gen1 collections a case), the
+/// rest the engine's step building the case's 40,000 flags and the person groups journaling and publishing its
+/// 2,000 code changes. All of it spreads over more nodes with more partitions and groups, which one machine could
+/// not measure.
 /// </para>
 /// </remarks>
 internal sealed class DetectionPipeline : IAsyncDisposable

@@ -14,9 +14,6 @@ internal sealed record CasePresence(CaseExposure Exposure, Presence Presence)
 
     public long EndMs { get; } = Presence.Span.End.ToUnixTimeMilliseconds();
 
-    /// <summary>The part of the presence inside the case's exposure window; null when none is.</summary>
-    public Interval? Clipped { get; } = Presence.Span.Intersect(Exposure.Window);
-
     /// <summary>The place of the companions' evidence here, made once for all of them.</summary>
     public string Place { get; } = CompanionRule.PlaceOf(Presence.Cell);
 }

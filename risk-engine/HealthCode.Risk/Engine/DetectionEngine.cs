@@ -961,13 +961,8 @@ public sealed class DetectionEngine : IContactEngine
                 continue;
             }
 
-            if (entry.Clipped is not { } clipped)
-            {
-                continue;
-            }
-
             stay ??= StayOf(personKey, pings, first, last);
-            if (_companion.EvaluatePair(entry.Exposure, entry.Presence, clipped, entry.Place, stay) is { } flag)
+            if (_companion.EvaluatePair(entry.Exposure, entry.Presence, entry.Place, stay) is { } flag)
             {
                 flags.Add(flag);
             }

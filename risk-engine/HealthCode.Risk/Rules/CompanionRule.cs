@@ -49,7 +49,7 @@ public sealed class CompanionRule
                 var overlap = stay.Span.Intersect(clipped.Span);
                 if (overlap is { } shared && shared.Duration >= _settings.CompanionMinOverlap)
                 {
-                    flags.Add(ToFlag(exposure, clipped, stay, shared));
+                    flags.Add(ToFlag(exposure, PlaceOf(clipped.Cell), clipped.RecordIds, stay, shared));
                 }
             }
         }
@@ -58,29 +58,25 @@ public sealed class CompanionRule
     }
 
     /// <summary>
-    /// The flag of one stay against one of the case's presences, clipped to the exposure window already
-    /// (<paramref name="clippedSpan"/>), with its place text made once (<see cref="PlaceOf"/>); null when they
+    /// The flag of one stay against one of the case's presences, already clipped to the exposure window
+    /// (<see cref="CaseExposure.Clip"/>), with its place text made once (<see cref="PlaceOf"/>); null when they
     /// do not overlap long enough. The engine's way in: it evaluates thousands of such pairs per case.
     /// </summary>
-    internal ContactFlag? EvaluatePair(
-        CaseExposure exposure, Presence casePresence, Interval clippedSpan, string place, Presence stay)
+    internal ContactFlag? EvaluatePair(CaseExposure exposure, Presence clippedPresence, string place, Presence stay)
     {
-        if (stay.PersonKey == exposure.CaseKey || stay.Cell != casePresence.Cell)
+        if (stay.PersonKey == exposure.CaseKey || stay.Cell != clippedPresence.Cell)
         {
             return null;
         }
 
-        var overlap = stay.Span.Intersect(clippedSpan);
+        var overlap = stay.Span.Intersect(clippedPresence.Span);
         return overlap is { } shared && shared.Duration >= _settings.CompanionMinOverlap
-            ? ToFlag(exposure, place, casePresence.RecordIds, stay, shared)
+            ? ToFlag(exposure, place, clippedPresence.RecordIds, stay, shared)
             : null;
     }
 
     /// <summary>The place of a companion's evidence in <paramref name="cell"/>.</summary>
     internal static string PlaceOf(CellKey cell) => $"cell {cell}";
-
-    private ContactFlag ToFlag(CaseExposure exposure, Presence casePresence, Presence stay, Interval overlap) =>
-        ToFlag(exposure, PlaceOf(casePresence.Cell), casePresence.RecordIds, stay, overlap);
 
     private ContactFlag ToFlag(
         CaseExposure exposure, string place, IReadOnlyList<string> caseIds, Presence stay, Interval overlap)
