@@ -68,7 +68,9 @@ internal static class EndToEndRun
             $"  node started with the engine in {started.Elapsed.TotalSeconds:F1} s; journal {risk.JournalPath}"));
 
         // The GC's own events say what each collection promoted and how long it took, for the case lines.
-        using var gc = new GcWatch();
+        // HEALTHCODE_BENCH_ALLOCATIONS=1 adds the measured cases' allocations by type, from the runtime's samples.
+        var allocations = Environment.GetEnvironmentVariable("HEALTHCODE_BENCH_ALLOCATIONS") == "1";
+        using var gc = new GcWatch(allocations);
         var warmup = cases.Skip(options.Cases).ToList();
         foreach (var c in warmup)
         {
@@ -76,12 +78,33 @@ internal static class EndToEndRun
         }
 
         var results = new List<CaseResult>();
+        gc.CountAllocations = true;
         foreach (var c in cases.Take(options.Cases))
         {
             results.Add(await TimeAndPrintAsync(runtime, pipeline, c, gc, "").ConfigureAwait(false));
         }
 
+        gc.CountAllocations = false;
+        PrintAllocations(gc.Allocations(), options.Cases);
+
         return results;
+    }
+
+    private static void PrintAllocations(IReadOnlyList<(string Type, double Bytes, double Objects)> allocated,
+        int cases)
+    {
+        if (allocated.Count == 0)
+        {
+            return;
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  allocated per case (sampled), {allocated.Sum(a => a.Bytes) / cases / 1e6:F0} MB in all:"));
+        foreach (var (type, bytes, objects) in allocated.Take(25))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"    {bytes / cases / 1e6,7:F1} MB {objects / cases,12:N0} objects  {type}"));
+        }
     }
 
     private static async Task<CaseResult> TimeAndPrintAsync(NodeRuntime runtime, DetectionPipeline pipeline,
