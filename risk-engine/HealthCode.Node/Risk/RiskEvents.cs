@@ -87,19 +87,18 @@ internal static class RiskEvents
 
     private static V1.Contact ContactHead(ContactFlag flag, bool withdrawn, long decidedAtMs)
     {
-        var stored = StoredFlag.From(flag);
         return new V1.Contact
         {
-            FlagId = stored.FlagId,
+            FlagId = flag.Id,
             PersonKey = flag.PersonKey,
             CaseKey = flag.Evidence.CaseKey ?? string.Empty,
             Rule = RuleName(flag.Evidence.Rule),
             Colour = ToColour(flag.Colour),
             Place = flag.Evidence.Place,
-            FromMs = stored.Evidence.FromMs,
-            ToMs = stored.Evidence.ToMs,
-            RaisedAtMs = stored.RaisedAtMs,
-            QuarantineEndsMs = stored.QuarantineEndsMs,
+            FromMs = flag.Evidence.Span.Start.ToUnixTimeMilliseconds(),
+            ToMs = flag.Evidence.Span.End.ToUnixTimeMilliseconds(),
+            RaisedAtMs = flag.RaisedAt.ToUnixTimeMilliseconds(),
+            QuarantineEndsMs = flag.QuarantineEnds.ToUnixTimeMilliseconds(),
             RuleSetVersion = flag.Evidence.RuleSetVersion,
             Withdrawn = withdrawn,
             DecidedAtMs = decidedAtMs,

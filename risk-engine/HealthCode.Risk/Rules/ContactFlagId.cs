@@ -37,13 +37,14 @@ internal static class ContactFlagId
             var text = new HashedText(hash, buffer);
             text.Append(flag.PersonKey);
             text.Separator();
-            text.Append(flag.Colour.ToString());
+            // The generic GetName gives ToString's text without boxing the value.
+            text.Append(Enum.GetName(flag.Colour));
             text.Separator();
             text.Append(flag.RaisedAt.ToUnixTimeMilliseconds());
             text.Separator();
             text.Append(flag.QuarantineEnds.ToUnixTimeMilliseconds());
             text.Separator();
-            text.Append(evidence.Rule.ToString());
+            text.Append(Enum.GetName(evidence.Rule));
             text.Separator();
             text.Append(evidence.CaseKey);
             text.Separator();
@@ -58,7 +59,10 @@ internal static class ContactFlagId
             AppendIds(ref text, evidence.RecordIds);
             text.Flush();
 
-            return Convert.ToHexStringLower(hash.GetCurrentHash());
+            // Into the stack: a new 16-byte array per flag was 40,000 objects a case for the GC to walk.
+            Span<byte> digest = stackalloc byte[16];
+            hash.GetCurrentHash(digest);
+            return Convert.ToHexStringLower(digest);
         }
         finally
         {

@@ -59,7 +59,9 @@ public sealed record Evidence
     /// <summary>A total order over evidence, so lists of it come out the same whatever the input order.</summary>
     internal static int Compare(Evidence a, Evidence b)
     {
-        var byRule = a.Rule.CompareTo(b.Rule);
+        // Compared as numbers: an enum's own CompareTo takes an object and boxes both sides, a quarter of a
+        // million boxes a case in risk-e2e's allocation samples.
+        var byRule = ((int)a.Rule).CompareTo((int)b.Rule);
         if (byRule != 0)
         {
             return byRule;
