@@ -17,6 +17,7 @@ namespace HealthCode.Node.Risk;
 internal sealed class PersonUpdateApplier
 {
     private static readonly TimeSpan AskTimeout = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan QueueFullWait = TimeSpan.FromMilliseconds(10);
 
     /// <summary>Person updates in flight at once.</summary>
     private const int UpdatesInFlight = 16_384;
@@ -68,28 +69,60 @@ internal sealed class PersonUpdateApplier
         foreach (var wave in waves)
         {
             var decidedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-            await Task.WhenAll(wave.SelectMany(u => ContactMessages(u, decidedAt)).ToList()).ConfigureAwait(false);
+            var delivery = new DeliveryCountdown();
+            foreach (var update in wave.Where(u => u.Flags is not null))
+            {
+                await ProduceContactsAsync(update, decidedAt, delivery).ConfigureAwait(false);
+            }
+
+            await delivery.Seal().ConfigureAwait(false);
         }
 
         return codesOut;
     }
 
-    private IEnumerable<Task> ContactMessages(PersonUpdate update, long decidedAt)
+    private async Task ProduceContactsAsync(PersonUpdate update, long decidedAt, DeliveryCountdown delivery)
     {
-        if (update.Flags is null)
+        var key = Encoding.UTF8.GetBytes(update.PersonKey);
+
+        // Only what changed: a flag that stays is already in ClickHouse under its id.
+        foreach (var flag in update.Raised)
         {
-            yield break;
+            await ProduceAsync(key, RiskEvents.EncodeContact(flag, withdrawn: false, decidedAt), delivery)
+                .ConfigureAwait(false);
         }
 
-        var key = Encoding.UTF8.GetBytes(update.PersonKey);
-        // Only what changed: a flag that stays is already in ClickHouse under its id.
-        var messages = update.Raised.Select(f => RiskEvents.EncodeContact(f, withdrawn: false, decidedAt))
-            .Concat(update.Withdrawn.Select(f => RiskEvents.EncodeContact(f, withdrawn: true, decidedAt)));
-
-        foreach (var contact in messages)
+        foreach (var flag in update.Withdrawn)
         {
-            yield return _producer.ProduceAsync(Topics.Contacts,
-                new Message<byte[]?, byte[]> { Key = key, Value = contact });
+            await ProduceAsync(key, RiskEvents.EncodeContact(flag, withdrawn: true, decidedAt), delivery)
+                .ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask ProduceAsync(byte[] key, byte[] contact, DeliveryCountdown delivery)
+    {
+        var message = new Message<byte[]?, byte[]> { Key = key, Value = contact };
+
+        while (true)
+        {
+            delivery.Add();
+            try
+            {
+                _producer.Produce(Topics.Contacts, message, delivery.Handler);
+                return;
+            }
+            catch (ProduceException<byte[]?, byte[]> ex) when (ex.Error.Code == ErrorCode.Local_QueueFull)
+            {
+                // A full local queue is back-pressure: let the broker threads send some and queue it again.
+                delivery.Cancel();
+            }
+            catch
+            {
+                delivery.Cancel();
+                throw;
+            }
+
+            await Task.Delay(QueueFullWait).ConfigureAwait(false);
         }
     }
 
