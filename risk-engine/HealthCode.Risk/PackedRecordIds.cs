@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections;
+using System.Runtime.CompilerServices;
 using HealthCode.Risk.Engine;
 
 namespace HealthCode.Risk;
@@ -34,11 +35,15 @@ public sealed class PackedRecordIds : IReadOnlyList<string>
 
     private static readonly SearchValues<char> LowerHex = SearchValues.Create("0123456789abcdef");
 
-    // The values in one run (an array, or a slice of a block, RecordIdBlocks); empty when this is a view.
+    // The values in one run (an array, or a slice of a block, RecordIdBlocks), or the first part of a view.
     private readonly ArraySegment<UInt128> _values;
 
-    // Each strictly ascending, none empty, two or three of them; null when this is one run. Parts may share ids.
-    private readonly ArraySegment<UInt128>[]? _parts;
+    // A view's second and third parts, empty when it has fewer. Each part is strictly ascending and none is empty,
+    // but parts may share ids. Fields rather than an array of parts: a case makes some 60,000 views, and every
+    // object a case allocates is one more for its gen1 collections to walk (risk-e2e allocation samples).
+    private readonly ArraySegment<UInt128> _second;
+    private readonly ArraySegment<UInt128> _third;
+    private readonly int _partCount;
 
     // A view's values merged into one array, once someone asked for one.
     private UInt128[]? _merged;
@@ -61,14 +66,18 @@ public sealed class PackedRecordIds : IReadOnlyList<string>
     private PackedRecordIds(ArraySegment<UInt128> values)
     {
         _values = values;
+        _partCount = 1;
         _count = values.Count;
     }
 
-    private PackedRecordIds(ArraySegment<UInt128>[] parts)
+    private PackedRecordIds(ArraySegment<UInt128> first, ArraySegment<UInt128> second, ArraySegment<UInt128> third)
     {
-        _parts = parts;
+        _values = first;
+        _second = second;
+        _third = third;
+        _partCount = third.Count > 0 ? 3 : 2;
         var count = 0;
-        foreach (var _ in new ValueEnumerator(parts))
+        foreach (var _ in new ValueEnumerator(first, second, third))
         {
             count++;
         }
@@ -80,7 +89,7 @@ public sealed class PackedRecordIds : IReadOnlyList<string>
     public ReadOnlySpan<UInt128> Values => Flat();
 
     /// <summary>The number of arrays behind the list: one, or the parts of a union kept as a view.</summary>
-    public int PartCount => _parts?.Length ?? 1;
+    public int PartCount => _partCount;
 
     /// <inheritdoc/>
     public int Count => _count;
@@ -150,7 +159,7 @@ public sealed class PackedRecordIds : IReadOnlyList<string>
         id is { Length: IdLength } && !id.AsSpan().ContainsAnyExcept(LowerHex);
 
     /// <summary>The ids as values in ascending order, without making one array of a union.</summary>
-    public ValueEnumerator EnumerateValues() => _parts is null ? new ValueEnumerator(_values) : new(_parts);
+    public ValueEnumerator EnumerateValues() => new(_values, _second, _third);
 
     /// <summary>Whether two packed lists hold the same ids.</summary>
     public static bool SequenceEqual(PackedRecordIds first, PackedRecordIds second)
@@ -162,7 +171,7 @@ public sealed class PackedRecordIds : IReadOnlyList<string>
             return false;
         }
 
-        if (first._parts is null && second._parts is null)
+        if (first._partCount == 1 && second._partCount == 1)
         {
             return first._values.AsSpan().SequenceEqual(second._values);
         }
@@ -182,51 +191,69 @@ public sealed class PackedRecordIds : IReadOnlyList<string>
     /// <summary>The union of packed lists: a view over their arrays when they are few enough, else one array.</summary>
     internal static PackedRecordIds Union(params ReadOnlySpan<PackedRecordIds> lists)
     {
-        var parts = new List<ArraySegment<UInt128>>(MaxParts);
+        var withIds = 0;
+        var partCount = 0;
         PackedRecordIds? only = null;
         foreach (var list in lists)
         {
-            if (list._count == 0)
+            if (list._count > 0)
             {
-                continue;
-            }
-
-            only = only is null && parts.Count == 0 ? list : null;
-            if (list._parts is { } theirs)
-            {
-                parts.AddRange(theirs);
-            }
-            else
-            {
-                parts.Add(list._values);
+                withIds++;
+                partCount += list._partCount;
+                only = withIds == 1 ? list : null;
             }
         }
 
         // One list with ids is the union itself; none leaves the empty list.
-        if (only is not null || parts.Count == 0)
+        if (withIds <= 1)
         {
             return only ?? new PackedRecordIds(Array.Empty<UInt128>());
         }
 
-        if (parts.Count <= MaxParts)
+        // A view's parts are gathered on the stack; only a union of more is merged through an array.
+        var buffer = default(PartBuffer);
+        Span<ArraySegment<UInt128>> parts = partCount <= MaxParts ? buffer : new ArraySegment<UInt128>[partCount];
+        var at = 0;
+        foreach (var list in lists)
         {
-            return new PackedRecordIds(parts.ToArray());
+            for (var i = 0; list._count > 0 && i < list._partCount; i++)
+            {
+                parts[at++] = list.Part(i);
+            }
+        }
+
+        if (partCount <= MaxParts)
+        {
+            return new PackedRecordIds(parts[0], parts[1], partCount > 2 ? parts[2] : ArraySegment<UInt128>.Empty);
         }
 
         // More parts than a view keeps: merged into one array, two at a time.
         var merged = parts[0];
-        for (var i = 1; i < parts.Count; i++)
+        for (var i = 1; i < parts.Length; i++)
         {
-            merged = new PackedRecordIds([merged, parts[i]]).Flat();
+            merged = new PackedRecordIds(merged, parts[i], ArraySegment<UInt128>.Empty).Flat();
         }
 
         return new PackedRecordIds(merged);
     }
 
+    [InlineArray(MaxParts)]
+    private struct PartBuffer
+    {
+        private ArraySegment<UInt128> _part;
+    }
+
+    private ArraySegment<UInt128> Part(int index) => index switch
+    {
+        0 => _values,
+        1 => _second,
+        _ => _third,
+    };
+
     /// <summary>The values in one array, merged from the parts on first use.</summary>
     private ArraySegment<UInt128> Flat()
     {
-        if (_parts is null)
+        if (_partCount == 1)
         {
             return _values;
         }
@@ -238,7 +265,7 @@ public sealed class PackedRecordIds : IReadOnlyList<string>
 
         var merged = new UInt128[_count];
         var at = 0;
-        foreach (var value in new ValueEnumerator(_parts))
+        foreach (var value in EnumerateValues())
         {
             merged[at++] = value;
         }
@@ -271,19 +298,13 @@ public sealed class PackedRecordIds : IReadOnlyList<string>
         private int _j;
         private int _k;
 
-        internal ValueEnumerator(ArraySegment<UInt128> values)
+        internal ValueEnumerator(ArraySegment<UInt128> first, ArraySegment<UInt128> second,
+            ArraySegment<UInt128> third)
         {
-            _first = values;
-            _second = ArraySegment<UInt128>.Empty;
-            _third = ArraySegment<UInt128>.Empty;
-        }
-
-        internal ValueEnumerator(ArraySegment<UInt128>[] parts)
-        {
-            // A view has at most three parts (Union).
-            _first = parts[0];
-            _second = parts.Length > 1 ? parts[1] : ArraySegment<UInt128>.Empty;
-            _third = parts.Length > 2 ? parts[2] : ArraySegment<UInt128>.Empty;
+            // A view has at most three parts (Union); a missing one is empty.
+            _first = first;
+            _second = second;
+            _third = third;
         }
 
         /// <summary>The current value.</summary>
