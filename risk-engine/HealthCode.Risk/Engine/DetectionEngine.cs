@@ -74,7 +74,7 @@ public sealed class DetectionEngine : IContactEngine
     private readonly HashSet<string> _dirtyPersons = new(StringComparer.Ordinal);
 
     // Persons whose flags may have changed only towards some cases: a case's change cannot touch the others.
-    private readonly Dictionary<string, HashSet<string>> _dirtyPairs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CaseSet> _dirtyPairs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<CaseReport>> _arrivedReports = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Declaration>> _arrivedDeclarations = new(StringComparer.Ordinal);
 
@@ -360,10 +360,10 @@ public sealed class DetectionEngine : IContactEngine
         var changedFlags = new Dictionary<string, IReadOnlyList<ContactFlag>>(StringComparer.Ordinal);
         var withdrawn = new Dictionary<string, IReadOnlyList<ContactFlag>>(StringComparer.Ordinal);
         var raised = new Dictionary<string, IReadOnlyList<ContactFlag>>(StringComparer.Ordinal);
-        var dirty = _dirtyPersons.Select(p => (Person: p, Cases: (HashSet<string>?)null))
+        var dirty = _dirtyPersons.Select(p => (Person: p, Cases: (CaseSet?)null))
             .Concat(_dirtyPairs
                 .Where(p => !_dirtyPersons.Contains(p.Key))
-                .Select(p => (p.Key, (HashSet<string>?)p.Value)))
+                .Select(p => (p.Key, (CaseSet?)p.Value)))
             .ToList();
         var computed = ComputeFlags(dirty);
         for (var i = 0; i < dirty.Count; i++)
@@ -667,13 +667,14 @@ public sealed class DetectionEngine : IContactEngine
             return;
         }
 
-        if (!_dirtyPairs.TryGetValue(person, out var cases))
+        if (_dirtyPairs.TryGetValue(person, out var cases))
         {
-            cases = new HashSet<string>(StringComparer.Ordinal);
-            _dirtyPairs.Add(person, cases);
+            cases.Add(caseKey);
         }
-
-        cases.Add(caseKey);
+        else
+        {
+            _dirtyPairs.Add(person, new CaseSet(caseKey));
+        }
     }
 
     /// <summary>The case's stays (from every SIM registered to it) and its case-location cells.</summary>
@@ -741,7 +742,7 @@ public sealed class DetectionEngine : IContactEngine
     /// marks thousands of people at once, and this is most of what that step costs. The results are applied in
     /// order afterwards, so they never depend on how the work was split.
     /// </remarks>
-    private List<ContactFlag>[] ComputeFlags(List<(string Person, HashSet<string>? Cases)> dirty)
+    private List<ContactFlag>[] ComputeFlags(List<(string Person, CaseSet? Cases)> dirty)
     {
         var computed = new List<ContactFlag>[dirty.Count];
         var caseCells = CellsOfCases(dirty.Where(d => d.Cases is not null).SelectMany(d => d.Cases!));
@@ -793,7 +794,7 @@ public sealed class DetectionEngine : IContactEngine
         return cells;
     }
 
-    private List<ContactFlag> ComputeFlags(string personKey, HashSet<string>? cases,
+    private List<ContactFlag> ComputeFlags(string personKey, CaseSet? cases,
         Dictionary<string, Dictionary<CellKey, List<CasePresence>>> caseCells)
     {
         var computed = new List<ContactFlag>();
@@ -808,44 +809,54 @@ public sealed class DetectionEngine : IContactEngine
     /// <paramref name="computed"/> and keeps those towards the others; the new set when it differs from the last
     /// one, else null.
     /// </summary>
-    private FlagChange? Recompute(string personKey, HashSet<string>? cases, List<ContactFlag> computed)
+    /// <remarks>
+    /// This runs for every marked person, some 20,000 a case, so it works on the computed list in place: sorted by
+    /// case and then canonically, each case's run is that case's new set, and the old and new sets are compared in
+    /// one walk through both. Grouping, a dictionary and two set differences per person were among the largest
+    /// makers of objects in a case (risk-e2e allocation samples), and every object is more work for the GC.
+    /// </remarks>
+    private FlagChange? Recompute(string personKey, CaseSet? cases, List<ContactFlag> computed)
     {
-        var fresh = computed
-            .GroupBy(f => f.Evidence.CaseKey!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => Canonical(g), StringComparer.Ordinal);
-
+        computed.Sort(CompareByCase);
         _flags.TryGetValue(personKey, out var byCase);
-        var scope = cases ?? [.. fresh.Keys.Concat(byCase?.Keys ?? Enumerable.Empty<string>())];
-        var withdrawn = new List<ContactFlag>();
-        var raised = new List<ContactFlag>();
-        var changed = false;
+        var change = new ChangeBuilder();
 
-        foreach (var caseKey in scope)
+        for (var start = 0; start < computed.Count;)
         {
-            var before = byCase?.GetValueOrDefault(caseKey) ?? [];
-            var after = fresh.GetValueOrDefault(caseKey) ?? [];
-            if (before.SequenceEqual(after))
+            var caseKey = computed[start].Evidence.CaseKey!;
+            var end = start + 1;
+            while (end < computed.Count && computed[end].Evidence.CaseKey == caseKey)
             {
-                continue;
+                end++;
             }
 
-            changed = true;
-            CountFlags(before, -1);
-            CountFlags(after, +1);
-            withdrawn.AddRange(before.Except(after));
-            raised.AddRange(after.Except(before));
-            byCase ??= NewCaseFlags(personKey);
-            if (after.Count == 0)
+            if (cases is null || cases.Contains(caseKey))
             {
-                byCase.Remove(caseKey);
+                byCase = Replace(personKey, byCase, caseKey, DistinctRun(computed, start, end), ref change);
             }
-            else
+
+            start = end;
+        }
+
+        // A case in scope that no computed flag points to loses every flag the person had towards it.
+        if (byCase is not null)
+        {
+            List<string>? emptied = null;
+            foreach (var caseKey in cases ?? (IEnumerable<string>)byCase.Keys)
             {
-                byCase[caseKey] = after;
+                if (byCase.ContainsKey(caseKey) && !HasCase(computed, caseKey))
+                {
+                    (emptied ??= []).Add(caseKey);
+                }
+            }
+
+            foreach (var caseKey in emptied ?? [])
+            {
+                byCase = Replace(personKey, byCase, caseKey, [], ref change);
             }
         }
 
-        if (!changed)
+        if (!change.Changed)
         {
             return null;
         }
@@ -855,7 +866,153 @@ public sealed class DetectionEngine : IContactEngine
             _flags.Remove(personKey);
         }
 
-        return new FlagChange(FlagsOf(personKey), withdrawn, raised);
+        return new FlagChange(FlagsOf(personKey), change.Withdrawn ?? [], change.Raised ?? []);
+    }
+
+    /// <summary>Sets the person's flags towards one case to <paramref name="after"/>, noting what changed.</summary>
+    private SortedDictionary<string, IReadOnlyList<ContactFlag>>? Replace(string personKey,
+        SortedDictionary<string, IReadOnlyList<ContactFlag>>? byCase, string caseKey, ContactFlag[] after,
+        ref ChangeBuilder change)
+    {
+        var before = byCase?.GetValueOrDefault(caseKey) ?? [];
+        if (before.SequenceEqual(after))
+        {
+            return byCase;
+        }
+
+        change.Changed = true;
+        CountFlags(before, -1);
+        CountFlags(after, +1);
+        AddDifferences(before, after, change.Withdrawn ??= [], change.Raised ??= []);
+        byCase ??= NewCaseFlags(personKey);
+        if (after.Length == 0)
+        {
+            byCase.Remove(caseKey);
+        }
+        else
+        {
+            byCase[caseKey] = after;
+        }
+
+        return byCase;
+    }
+
+    /// <summary>
+    /// Adds the flags only <paramref name="before"/> holds to <paramref name="withdrawn"/> and those only
+    /// <paramref name="after"/> holds to <paramref name="raised"/>, each in its list's order.
+    /// </summary>
+    private static void AddDifferences(IReadOnlyList<ContactFlag> before, IReadOnlyList<ContactFlag> after,
+        List<ContactFlag> withdrawn, List<ContactFlag> raised)
+    {
+        var (withdrawnBefore, raisedBefore) = (withdrawn.Count, raised.Count);
+        var (i, j) = (0, 0);
+
+        // Both are canonical, sorted by the total order over evidence, so one walk pairs the flags they share.
+        while (i < before.Count && j < after.Count)
+        {
+            var order = CompareFlags(before[i], after[j]);
+            if (order == 0 && !before[i].Equals(after[j]))
+            {
+                // Two different flags with the same evidence: the walk cannot pair them, so compare as sets.
+                withdrawn.RemoveRange(withdrawnBefore, withdrawn.Count - withdrawnBefore);
+                raised.RemoveRange(raisedBefore, raised.Count - raisedBefore);
+                withdrawn.AddRange(before.Except(after));
+                raised.AddRange(after.Except(before));
+                return;
+            }
+
+            if (order < 0)
+            {
+                withdrawn.Add(before[i++]);
+            }
+            else if (order > 0)
+            {
+                raised.Add(after[j++]);
+            }
+            else
+            {
+                (i, j) = (i + 1, j + 1);
+            }
+        }
+
+        for (; i < before.Count; i++)
+        {
+            withdrawn.Add(before[i]);
+        }
+
+        for (; j < after.Count; j++)
+        {
+            raised.Add(after[j]);
+        }
+    }
+
+    /// <summary>The flags of <paramref name="sorted"/>[start, end) without repeats, in their order.</summary>
+    private static ContactFlag[] DistinctRun(List<ContactFlag> sorted, int start, int end)
+    {
+        // Equal flags have equal evidence, so a flag's repeats sit in its block of flags that compare as equal.
+        var kept = 0;
+        for (var i = start; i < end; i++)
+        {
+            kept += IsRepeat(sorted, start, i) ? 0 : 1;
+        }
+
+        var run = new ContactFlag[kept];
+        var at = 0;
+        for (var i = start; i < end; i++)
+        {
+            if (!IsRepeat(sorted, start, i))
+            {
+                run[at++] = sorted[i];
+            }
+        }
+
+        return run;
+    }
+
+    private static bool IsRepeat(List<ContactFlag> sorted, int start, int index)
+    {
+        for (var j = index - 1; j >= start && CompareFlags(sorted[j], sorted[index]) == 0; j--)
+        {
+            if (sorted[j].Equals(sorted[index]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="sorted"/>, ordered by case key, holds a flag towards the case.</summary>
+    private static bool HasCase(List<ContactFlag> sorted, string caseKey)
+    {
+        var (low, high) = (0, sorted.Count - 1);
+        while (low <= high)
+        {
+            var middle = low + ((high - low) / 2);
+            var order = string.CompareOrdinal(sorted[middle].Evidence.CaseKey, caseKey);
+            if (order == 0)
+            {
+                return true;
+            }
+
+            (low, high) = order < 0 ? (middle + 1, high) : (low, middle - 1);
+        }
+
+        return false;
+    }
+
+    private static int CompareByCase(ContactFlag a, ContactFlag b)
+    {
+        var byCase = string.CompareOrdinal(a.Evidence.CaseKey, b.Evidence.CaseKey);
+        return byCase != 0 ? byCase : CompareFlags(a, b);
+    }
+
+    /// <summary>What one recompute changed, its lists made only when something did.</summary>
+    private struct ChangeBuilder
+    {
+        public bool Changed;
+        public List<ContactFlag>? Withdrawn;
+        public List<ContactFlag>? Raised;
     }
 
     /// <summary>Adds <paramref name="sign"/> for each of <paramref name="flags"/> to its contact's count.</summary>
@@ -888,16 +1045,9 @@ public sealed class DetectionEngine : IContactEngine
         return byCase;
     }
 
-    private static List<ContactFlag> Canonical(IEnumerable<ContactFlag> flags)
-    {
-        var list = flags.Distinct().ToList();
-        list.Sort(CompareFlags);
-        return list;
-    }
-
     private static int CompareFlags(ContactFlag a, ContactFlag b) => Evidence.Compare(a.Evidence, b.Evidence);
 
-    private void AddCompanionFlags(string personKey, HashSet<string>? cases,
+    private void AddCompanionFlags(string personKey, CaseSet? cases,
         Dictionary<string, Dictionary<CellKey, List<CasePresence>>> caseCells, List<ContactFlag> flags)
     {
         var pings = PingsOf(personKey);
@@ -924,7 +1074,7 @@ public sealed class DetectionEngine : IContactEngine
     /// The flags of one stay, pings [first, last], against the presences in its cell of the cases given (of every
     /// case when null).
     /// </summary>
-    private void AddStayFlags(string personKey, HashSet<string>? cases,
+    private void AddStayFlags(string personKey, CaseSet? cases,
         Dictionary<string, Dictionary<CellKey, List<CasePresence>>> caseCells, IReadOnlyList<TrackPing> pings,
         int first, int last, List<ContactFlag> flags)
     {
@@ -989,7 +1139,7 @@ public sealed class DetectionEngine : IContactEngine
         return merged;
     }
 
-    private void AddTravelFlags<T>(string personKey, HashSet<string>? cases, TravelIndex<T> index,
+    private void AddTravelFlags<T>(string personKey, CaseSet? cases, TravelIndex<T> index,
         Func<CaseExposure, T, T, ContactFlag?> evaluate, List<ContactFlag> flags)
         where T : class
     {
