@@ -32,17 +32,29 @@ public sealed record PersonState(
     {
         ArgumentNullException.ThrowIfNull(changed);
 
-        var removed = new HashSet<string>(changed.RemovedFlagIds, StringComparer.Ordinal);
-        var flags = changed.AddedFlags.Length == 0 && removed.Count == 0
+        // Lists a change leaves alone are shared, not copied: this runs twice for each of a case's 20,000 updates.
+        var removed = changed.RemovedFlagIds;
+        var flags = changed.AddedFlags.Length == 0 && removed.Length == 0
             ? Flags
-            : [.. Flags.Where(f => !removed.Contains(f.FlagId)), .. changed.AddedFlags];
+            : [.. Kept(Flags, removed), .. changed.AddedFlags];
 
         return new PersonState(
             flags,
-            [.. Reports, .. changed.Reports],
-            [.. Declarations, .. changed.Declarations],
+            changed.Reports.Length == 0 ? Reports : [.. Reports, .. changed.Reports],
+            changed.Declarations.Length == 0 ? Declarations : [.. Declarations, .. changed.Declarations],
             changed.Change ?? LastChange,
             changed.Change is null ? Unpublished : [.. Unpublished, changed.Change]);
+    }
+
+    private static IEnumerable<StoredFlag> Kept(StoredFlag[] flags, string[] removed)
+    {
+        if (removed.Length <= 16)
+        {
+            return flags.Where(f => Array.IndexOf(removed, f.FlagId) < 0);
+        }
+
+        var ids = new HashSet<string>(removed, StringComparer.Ordinal);
+        return flags.Where(f => !ids.Contains(f.FlagId));
     }
 
     /// <summary>The newest instant any fact of this state speaks of; null when it holds none.</summary>
