@@ -22,6 +22,7 @@ public sealed class KafkaSettingsTests(ITestOutputHelper output)
     [InlineData(nameof(KafkaSettings.EmbeddedBrokers))]
     [InlineData(nameof(KafkaSettings.HeartbeatInterval))]
     [InlineData(nameof(KafkaSettings.FetchWait))]
+    [InlineData(nameof(KafkaSettings.EmbeddedFetchWait))]
     [InlineData(nameof(KafkaSettings.ClientId))]
     public void Validate_BadSetting_ThrowsNamingIt(string setting)
     {
@@ -33,6 +34,8 @@ public sealed class KafkaSettingsTests(ITestOutputHelper output)
             nameof(KafkaSettings.HeartbeatInterval) =>
                 new KafkaSettings { HeartbeatInterval = TimeSpan.FromSeconds(20) },
             nameof(KafkaSettings.FetchWait) => new KafkaSettings { FetchWait = TimeSpan.Zero },
+            nameof(KafkaSettings.EmbeddedFetchWait) =>
+                new KafkaSettings { EmbeddedFetchWait = TimeSpan.FromSeconds(11) },
             _ => new KafkaSettings { ClientId = " " },
         };
 

@@ -266,7 +266,14 @@ internal sealed class NodeRuntime : IAsyncDisposable
         if (Options.Kafka.IsEmbedded)
         {
             _embedded = EmbeddedKafkaCluster.Start(Options.Kafka, kafkaLogger);
-            Options = Options with { Kafka = Options.Kafka with { BootstrapServers = _embedded.BootstrapServers } };
+            Options = Options with
+            {
+                Kafka = Options.Kafka with
+                {
+                    BootstrapServers = _embedded.BootstrapServers,
+                    FetchWait = Options.Kafka.EmbeddedFetchWait,
+                },
+            };
         }
 
         await new KafkaTopology(Options.Kafka, AllTopics).EnsureCreatedAsync(_embedded, kafkaLogger, cancellationToken)
