@@ -99,7 +99,8 @@ internal static class EndToEndRun
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  allocated per case (sampled), {allocated.Sum(a => a.Bytes) / cases / 1e6:F0} MB in all:"));
+            $"  allocated per case (sampled), {allocated.Sum(a => a.Bytes) / cases / 1e6:F0} MB and " +
+            $"{allocated.Sum(a => a.Objects) / cases:N0} objects in all:"));
         foreach (var (type, bytes, objects) in allocated.Take(25))
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
