@@ -27,7 +27,8 @@ internal sealed record QuarantineTerm(
             return byEnd;
         }
 
-        var byColour = a.Colour.CompareTo(b.Colour);
+        // As numbers: an enum's CompareTo takes an object and boxes both sides.
+        var byColour = ((int)a.Colour).CompareTo((int)b.Colour);
         return byColour != 0 ? byColour : Rules.Evidence.Compare(a.Evidence[0], b.Evidence[0]);
     }
 }
