@@ -83,6 +83,23 @@ public sealed class RiskEventsTests
         Assert.Equal([.. Packed], parsed.RecordIds);
     }
 
+    [Fact]
+    public void EncodeContact_TwoFlagsInTurn_EachParsesAsItsOwnMessage()
+    {
+        var start = DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000);
+        var first = new ContactFlag(PersonKey, CodeColour.Yellow, start.AddHours(1), start.AddDays(7),
+            new Evidence(Rule.Companion, CaseKey, "cell 1:2", new Interval(start, start.AddHours(1)), Packed, "r1"));
+        var second = new ContactFlag("p-other", CodeColour.Red, start, start.AddDays(14),
+            new Evidence(Rule.FlightCloseContact, "case-other", "CA1234 2026-12-01", new Interval(start, start),
+                [Packed[0]], "r2"));
+
+        var firstBytes = RiskEvents.EncodeContact(first, withdrawn: true, 5_000);
+        var secondBytes = RiskEvents.EncodeContact(second, withdrawn: false, 6_000);
+
+        Assert.Equal(RiskEvents.ToContact(first, withdrawn: true, 5_000), V1.Contact.Parser.ParseFrom(firstBytes));
+        Assert.Equal(RiskEvents.ToContact(second, withdrawn: false, 6_000), V1.Contact.Parser.ParseFrom(secondBytes));
+    }
+
     private static StoredEvidence Evidence(IReadOnlyList<string> ids) =>
         new(Rule.Companion, CaseKey, "cell 1:2", 1_000, 2_000, ids, "rules-1");
 }
