@@ -33,12 +33,12 @@ namespace HealthCode.Node.Risk;
 /// partition that lost its state (its node went away) fails the run, so the singleton starts a new one.
 /// </para>
 /// <para>
-/// The one-second detection target is just missed on the development machine's two cores: at 100,000 people × 14
-/// days a new case took p50 0.72-0.80 s, p99 1.02-1.11 s after a warm-up (risk-e2e, docs/PERFORMANCE.md), two to
-/// four cases in twenty taking 1.0-1.1 s. A quarter of it is the GC's pauses (2-4 gen1 collections a case), the
-/// rest the engine's step building the case's 40,000 flags and the person groups journaling and publishing its
-/// 2,000 code changes. All of it spreads over more nodes with more partitions and groups, which one machine could
-/// not measure.
+/// The one-second detection target is met only in some runs on the development machine's two cores: at 100,000
+/// people × 14 days a new case took p50 0.55-0.68 s, and p99 (the slowest of twenty) 0.94-1.25 s over six runs
+/// after a warm-up (risk-e2e, docs/PERFORMANCE.md). A quarter of it is the GC's pauses (2-3 collections a case),
+/// the rest the engine's step building the case's 40,000 flags and the person groups journaling and publishing its
+/// 2,000 code changes; the largest cases' person updates take two to three times the others', for reasons not
+/// found. All of it spreads over more nodes with more partitions and groups, which one machine could not measure.
 /// </para>
 /// </remarks>
 internal sealed class DetectionPipeline : IAsyncDisposable
