@@ -50,7 +50,8 @@ public sealed record KafkaSettings
     public TimeSpan FetchWait { get; init; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>
-    /// The fetch wait on the embedded mock cluster, which replaces <see cref="FetchWait"/> there (default 10 ms).
+    /// The risk engine consumer's fetch wait on the embedded mock cluster, in place of <see cref="FetchWait"/>
+    /// (default 10 ms).
     /// </summary>
     /// <remarks>
     /// librdkafka's mock cluster holds a fetch for the whole wait even when records arrive meanwhile. With
