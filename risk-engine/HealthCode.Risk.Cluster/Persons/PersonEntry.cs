@@ -8,7 +8,7 @@ namespace HealthCode.Risk.Cluster.Persons;
 /// </summary>
 internal sealed class PersonEntry
 {
-    // Up to this many pairs of held and wanted flags are compared one by one instead of through hash sets.
+    // Up to this many pairs of flags (32 flags, held and wanted together) are compared one by one, not hashed.
     private const int PairwiseLimit = 1024;
 
     private readonly HashSet<string> _reportIds = new(StringComparer.Ordinal);
@@ -61,7 +61,9 @@ internal sealed class PersonEntry
     /// </remarks>
     internal static (StoredFlag[] Added, string[] Removed) FlagChanges(StoredFlag[] held, StoredFlag[] wanted)
     {
-        if (held.Length * wanted.Length > PairwiseLimit)
+        // Each list is also checked against itself for repeats, so the bound is on both together.
+        var together = held.Length + wanted.Length;
+        if (together * together > PairwiseLimit)
         {
             var heldIds = held.Select(f => f.FlagId).ToHashSet(StringComparer.Ordinal);
             var wantedIds = wanted.Select(f => f.FlagId).ToHashSet(StringComparer.Ordinal);
