@@ -950,20 +950,20 @@ public sealed class DetectionEngine : IContactEngine
     private static ContactFlag[] DistinctRun(List<ContactFlag> sorted, int start, int end)
     {
         // Equal flags have equal evidence, so a flag's repeats sit in its block of flags that compare as equal.
+        var run = new ContactFlag[end - start];
         var kept = 0;
-        for (var i = start; i < end; i++)
-        {
-            kept += IsRepeat(sorted, start, i) ? 0 : 1;
-        }
-
-        var run = new ContactFlag[kept];
-        var at = 0;
         for (var i = start; i < end; i++)
         {
             if (!IsRepeat(sorted, start, i))
             {
-                run[at++] = sorted[i];
+                run[kept++] = sorted[i];
             }
+        }
+
+        // Repeats are rare, so the array is cut down only when there were some.
+        if (kept < run.Length)
+        {
+            Array.Resize(ref run, kept);
         }
 
         return run;
