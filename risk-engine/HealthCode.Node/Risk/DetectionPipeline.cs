@@ -55,7 +55,7 @@ internal sealed class DetectionPipeline : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly List<double> _latencies = [];
     // One per latency, under the same lock, so that the two lists stay in step.
-    private readonly List<(double Step, double Apply)> _batchTimes = [];
+    private readonly List<(double Step, double Apply, int Updates)> _batchTimes = [];
     // The latest contact counts of each partition: a partition whose flags did not change sends none.
     private readonly IReadOnlyList<ContactCount>[] _contacts;
     private readonly Lazy<Task> _disposal;
@@ -138,9 +138,10 @@ internal sealed class DetectionPipeline : IAsyncDisposable
 
     /// <summary>
     /// Where each latency of <see cref="Latencies"/> went inside its batch, in seconds and in the same order: the
-    /// engine's decode and step, then the person updates (journal, code changes on Kafka) until acknowledged.
+    /// engine's decode and step, then the person updates (journal, code changes on Kafka) until acknowledged, and
+    /// how many person updates the batch made.
     /// </summary>
-    public IReadOnlyList<(double Step, double Apply)> CaseBatchTimes()
+    public IReadOnlyList<(double Step, double Apply, int Updates)> CaseBatchTimes()
     {
         lock (_latencies)
         {
@@ -287,7 +288,8 @@ internal sealed class DetectionPipeline : IAsyncDisposable
         // latency ends when the last code change it caused is delivered; its contacts follow (PersonUpdateApplier).
         var step = routed + stepped.Max(s => s.StepSeconds);
         var codes = routed + stepped.Max(s => s.CodesSeconds);
-        RecordLatencies(caseReports, started.AddSeconds(codes), step, Math.Max(0, codes - step));
+        RecordLatencies(caseReports, started.AddSeconds(codes), step, Math.Max(0, codes - step),
+            stepped.Sum(s => s.Updates));
 
         RiskMetrics.BatchSeconds.Observe(clock.Elapsed.TotalSeconds);
         if (clock.Elapsed > TimeSpan.FromSeconds(5))
@@ -302,7 +304,7 @@ internal sealed class DetectionPipeline : IAsyncDisposable
     }
 
     private void RecordLatencies(List<DateTimeOffset> caseReports, DateTimeOffset codesOut, double stepSeconds,
-        double applySeconds)
+        double applySeconds, int updates)
     {
         if (caseReports.Count == 0)
         {
@@ -315,7 +317,7 @@ internal sealed class DetectionPipeline : IAsyncDisposable
             {
                 var seconds = Math.Max(0, (codesOut - published).TotalSeconds);
                 _latencies.Add(seconds);
-                _batchTimes.Add((stepSeconds, applySeconds));
+                _batchTimes.Add((stepSeconds, applySeconds, updates));
                 RiskMetrics.DetectionLatency.Observe(seconds);
             }
         }

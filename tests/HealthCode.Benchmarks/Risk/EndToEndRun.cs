@@ -149,9 +149,10 @@ internal static class EndToEndRun
         var collections = string.Join('/', collectionsBefore.Select((before, g) => GC.CollectionCount(g) - before));
         await runtime.WaitForRiskAsync(CancellationToken.None).ConfigureAwait(false);
 
-        var (step, apply) = pipeline.CaseBatchTimes()[seen];
+        var (step, apply, updates) = pipeline.CaseBatchTimes()[seen];
         return new CaseResult(c.PersonKey, pipeline.Latencies()[seen] * 1000, step * 1000, apply * 1000,
-            observed.TotalMilliseconds, board.Accepted - changesBefore, paused.TotalMilliseconds, collections);
+            observed.TotalMilliseconds, updates, board.Accepted - changesBefore, paused.TotalMilliseconds,
+            collections);
     }
 
     /// <summary>
@@ -260,12 +261,13 @@ internal static class EndToEndRun
             options.TimestampFormat = "HH:mm:ss ";
         }));
 
-    /// <summary>One case's figures in milliseconds, and the code changes it caused.</summary>
+    /// <summary>One case's figures in milliseconds, and the person updates and code changes it caused.</summary>
     private sealed record CaseResult(string PersonKey, double LatencyMs, double StepMs, double ApplyMs,
-        double ObservedMs, long CodeChanges, double GcPauseMs, string Collections)
+        double ObservedMs, int Updates, long CodeChanges, double GcPauseMs, string Collections)
     {
         public override string ToString() => string.Create(CultureInfo.InvariantCulture,
             $"case {PersonKey[..8]}: {LatencyMs:F0} ms end to end (step {StepMs:F0}, updates {ApplyMs:F0}), " +
-            $"{CodeChanges:N0} code changes, GC paused {GcPauseMs:F0} ms in {Collections} collections (gen 0/1/2)");
+            $"{Updates:N0} person updates, {CodeChanges:N0} code changes, " +
+            $"GC paused {GcPauseMs:F0} ms in {Collections} collections (gen 0/1/2)");
     }
 }
