@@ -26,7 +26,8 @@ internal static class ClusterConfig
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(risk.JournalPath))!);
             SqlitePersistence.Prepare(risk.JournalPath);
             journal = SqlitePersistence.Config(risk.JournalPath);
-            journalSetup = SqlitePersistence.Setup(risk.JournalPath);
+            // The node checkpoints the file in the background (NodeRuntime), off the journal's write stream.
+            journalSetup = SqlitePersistence.Setup(risk.JournalPath, backgroundCheckpoints: true);
         }
 
         // Sharding's own idle passivation is off because it would stop a person group with a running quarantine

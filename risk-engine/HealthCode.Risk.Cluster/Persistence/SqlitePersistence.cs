@@ -17,6 +17,11 @@ public static class SqlitePersistence
     // store and the remembered entities write through separate connections.
     private const string Pragmas = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;";
 
+    // For connections whose log a SqliteCheckpointer copies: no checkpoint in their commits, and a log file cut
+    // back to 64 MB whenever it starts over.
+    private const string BackgroundCheckpointPragmas =
+        Pragmas + " PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864;";
+
     /// <summary>The linq2db provider name for Microsoft.Data.Sqlite.</summary>
     public const string ProviderName = "SQLite.MS";
 
@@ -58,7 +63,9 @@ public static class SqlitePersistence
 
     /// <summary>
     /// The database options the journal and snapshot store open their connections with: those of
-    /// <see cref="Config"/>, and every connection set to <c>synchronous = NORMAL</c>.
+    /// <see cref="Config"/>, and every connection set to <c>synchronous = NORMAL</c>. With
+    /// <paramref name="backgroundCheckpoints"/> the connections never checkpoint themselves, and the caller runs a
+    /// <see cref="SqliteCheckpointer"/> on the file.
     /// </summary>
     /// <remarks>
     /// SQLite in WAL mode syncs the disk at every commit unless told otherwise: on this machine 1,070 commits a
@@ -68,29 +75,34 @@ public static class SqlitePersistence
     /// journal is no less durable than its input. A service uses PostgreSQL. (In the risk-e2e benchmark the gain
     /// was within its noise: a new case's contacts are bound by something else, see docs/PERFORMANCE.md.)
     /// </remarks>
-    public static DataOptionsSetup Setup(string databasePath)
+    public static DataOptionsSetup Setup(string databasePath, bool backgroundCheckpoints = false) =>
+        new(Options(databasePath, backgroundCheckpoints));
+
+    /// <summary>The linq2db options behind <see cref="Setup"/>.</summary>
+    internal static DataOptions Options(string databasePath, bool backgroundCheckpoints)
     {
-        var options = new DataOptions()
+        var pragmas = backgroundCheckpoints ? BackgroundCheckpointPragmas : Pragmas;
+        return new DataOptions()
             .UseConnectionString(ProviderName, ConnectionString(databasePath))
             .UseAfterConnectionOpened(
-                connection => Pragma(connection),
-                (connection, cancellationToken) => PragmaAsync(connection, cancellationToken));
-        return new DataOptionsSetup(options);
+                connection => Pragma(connection, pragmas),
+                (connection, cancellationToken) => PragmaAsync(connection, pragmas, cancellationToken));
     }
 
-    private static void Pragma(DbConnection connection)
+    private static void Pragma(DbConnection connection, string pragmas)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = pragmas;
         command.ExecuteNonQuery();
     }
 
-    private static async Task PragmaAsync(DbConnection connection, CancellationToken cancellationToken)
+    private static async Task PragmaAsync(DbConnection connection, string pragmas,
+        CancellationToken cancellationToken)
     {
         var command = connection.CreateCommand();
         await using (command.ConfigureAwait(false))
         {
-            command.CommandText = Pragmas;
+            command.CommandText = pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
