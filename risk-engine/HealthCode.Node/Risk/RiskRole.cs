@@ -98,11 +98,16 @@ internal sealed class RiskRole : IAsyncDisposable
             Retention = options.PersonRetention,
         };
 
-        var persons = await ClusterSharding.Get(system).StartAsync(
+        // The extension first: it loads sharding's defaults, which the settings read.
+        var sharding = ClusterSharding.Get(system);
+        var shardingSettings = ClusterShardingSettings.Create(system);
+        var persons = await sharding.StartAsync(
             PersonTypeName,
             group => PersonGroup.Props(group, personSettings),
-            ClusterShardingSettings.Create(system),
-            new PersonMessageExtractor(options.MaxShards, options.PersonGroups)).ConfigureAwait(false);
+            shardingSettings,
+            new PersonMessageExtractor(options.MaxShards, options.PersonGroups),
+            sharding.DefaultShardAllocationStrategy(shardingSettings),
+            PersonGroup.HandOffStop).ConfigureAwait(false);
         // Partitions are memory only and rebuilt by each run of the pipeline: nothing to remember, and moving one
         // to balance would empty it, so the allocation never moves a partition while its node lives.
         var applier = new PersonUpdateApplier(persons, producer, options.PersonGroups);

@@ -34,13 +34,17 @@ namespace HealthCode.Risk.Cluster.Persons;
 /// <para>
 /// A change is journaled before it is published (an outbox): recovery republishes every change not yet confirmed,
 /// so a crash between the two loses nothing. A crash after the topic's acknowledgement and before the journaled
-/// confirmation publishes that change twice; consumers keep one per (person key, sequence).
+/// confirmation publishes that change twice; consumers keep one per (person key, sequence). Confirmations go with
+/// the group's next event, or alone after <see cref="PersonSettings.DeliveriesJournaledWithin"/>: journaled at
+/// once, they were an event per group and case beside its update, half of the journal's writes while a case's
+/// later groups waited for theirs (risk-e2e).
 /// </para>
 /// </remarks>
 public sealed class PersonGroup : ReceivePersistentActor, IWithTimers
 {
     private const string TimerKey = "quarantine";
     private const string RetentionTimerKey = "retention";
+    private const string DeliveriesTimerKey = "deliveries";
 
     private readonly string _groupId;
     private readonly int _group;
@@ -59,6 +63,9 @@ public sealed class PersonGroup : ReceivePersistentActor, IWithTimers
 
     // Code changes published and not yet delivered, one round per journaled update.
     private readonly List<Round> _rounds = [];
+
+    // Deliveries not yet journaled: they go with the next event (GroupChanged), or alone after a while.
+    private readonly List<PublishedUpTo> _deliveries = [];
 
     /// <summary>Creates the entity of the group with entity id <paramref name="groupId"/>.</summary>
     public PersonGroup(string groupId, PersonSettings settings)
@@ -85,6 +92,12 @@ public sealed class PersonGroup : ReceivePersistentActor, IWithTimers
     /// <inheritdoc/>
     public ITimerScheduler Timers { get; set; } = null!;
 
+    /// <summary>
+    /// The message a shard stops its groups with when it hands them off or the node leaves: a group journals its
+    /// deliveries first, so that a graceful stop republishes nothing.
+    /// </summary>
+    public static object HandOffStop => StopEntity.Instance;
+
     /// <summary>The journal id of the group <paramref name="groupId"/>.</summary>
     public static string PersistenceIdOf(string groupId) => "persons-" + groupId;
 
@@ -107,6 +120,7 @@ public sealed class PersonGroup : ReceivePersistentActor, IWithTimers
         });
         Recover<GroupChanged>(changed =>
         {
+            Apply(changed.Published);
             foreach (var change in changed.Changes)
             {
                 EntryOf(change.PersonKey).Apply(change.Changed);
@@ -141,6 +155,7 @@ public sealed class PersonGroup : ReceivePersistentActor, IWithTimers
         Command<UpdatePersons>(OnUpdate);
         Command<ReevaluateDue>(_ => OnDue());
         Command<SweepRetention>(_ => OnSweep());
+        Command<JournalDeliveries>(_ => OnJournalDeliveries());
         Command<CodeChangeDelivered>(OnDelivered);
         Command<GetCode>(ask =>
         {
@@ -150,7 +165,7 @@ public sealed class PersonGroup : ReceivePersistentActor, IWithTimers
         });
         Command<GetState>(ask => Sender.Tell(new StateAck(ask.PersonKey, StateOf(ask.PersonKey), LastSequenceNr)));
         Command<ReceiveTimeout>(_ => OnIdle());
-        Command<StopEntity>(_ => Context.Stop(Self));
+        Command<StopEntity>(_ => OnStop());
 
         // Once a snapshot holds everything, the events before it and older snapshots go: forgotten facts must not
         // stay in the journal.
@@ -248,10 +263,11 @@ public sealed class PersonGroup : ReceivePersistentActor, IWithTimers
             return;
         }
 
-        var changed = new GroupChanged([.. changes.Select(c => c.Change)]);
+        var changed = new GroupChanged([.. changes.Select(c => c.Change)], TakeDeliveries());
         PersonSerializer.WriteAhead(changed);
         Persist(changed, _ =>
         {
+            Apply(changed.Published);
             var published = new List<(string, CodeChanged)>();
             foreach (var (change, code) in changes)
             {
@@ -310,7 +326,7 @@ public sealed class PersonGroup : ReceivePersistentActor, IWithTimers
 
             // The changes are on the topic, so the update they answer is safe to acknowledge now; the confirmation
             // only spares a republish at the next recovery (a repeat consumers drop by person and sequence), so it
-            // need not hold up the engine's batch.
+            // need not hold up the engine's batch, nor have a journal write of its own.
             _rounds.Remove(round);
             Reply(round.ReplyTo, round.CodeChanges);
             confirmed.AddRange(round.Delivered);
@@ -318,12 +334,57 @@ public sealed class PersonGroup : ReceivePersistentActor, IWithTimers
 
         if (confirmed.Count > 0)
         {
-            Persist(new GroupPublished([.. confirmed]), e =>
+            _deliveries.AddRange(confirmed);
+            if (!Timers.IsTimerActive(DeliveriesTimerKey))
             {
-                Apply(e);
-                SnapshotIfDue();
-            });
+                Timers.StartSingleTimer(DeliveriesTimerKey, JournalDeliveries.Instance,
+                    _settings.DeliveriesJournaledWithin);
+            }
         }
+    }
+
+    private void OnStop()
+    {
+        if (TakeDeliveries() is not { } deliveries)
+        {
+            Context.Stop(Self);
+            return;
+        }
+
+        Persist(new GroupPublished(deliveries), e =>
+        {
+            Apply(e);
+            Context.Stop(Self);
+        });
+    }
+
+    /// <summary>Journals the deliveries that no event took along in time.</summary>
+    private void OnJournalDeliveries()
+    {
+        if (TakeDeliveries() is not { } deliveries)
+        {
+            return;
+        }
+
+        Persist(new GroupPublished(deliveries), e =>
+        {
+            Apply(e);
+            SnapshotIfDue();
+        });
+    }
+
+    /// <summary>The deliveries not yet journaled, handed to the event that journals them; null when none.</summary>
+    private PublishedUpTo[]? TakeDeliveries()
+    {
+        if (_deliveries.Count == 0)
+        {
+            return null;
+        }
+
+        PublishedUpTo[] deliveries = [.. _deliveries];
+        _deliveries.Clear();
+        Timers.Cancel(DeliveriesTimerKey);
+        return deliveries;
     }
 
     /// <summary>
@@ -381,9 +442,11 @@ public sealed class PersonGroup : ReceivePersistentActor, IWithTimers
         }
     }
 
-    private void Apply(GroupPublished published)
+    private void Apply(GroupPublished published) => Apply(published.Persons);
+
+    private void Apply(PublishedUpTo[]? deliveries)
     {
-        foreach (var person in published.Persons)
+        foreach (var person in deliveries ?? [])
         {
             EntryOf(person.PersonKey).Published(person.UpToSequence);
         }
@@ -499,6 +562,12 @@ public sealed class PersonGroup : ReceivePersistentActor, IWithTimers
     private sealed class ReevaluateDue
     {
         public static readonly ReevaluateDue Instance = new();
+    }
+
+    /// <summary>The deliveries timer: no event took the group's deliveries along in time.</summary>
+    private sealed class JournalDeliveries
+    {
+        public static readonly JournalDeliveries Instance = new();
     }
 
     /// <summary>The retention timer: look for persons to forget.</summary>

@@ -50,4 +50,10 @@ public sealed record PersonSettings
 
     /// <summary>How often a group looks for persons to forget, on the wall clock.</summary>
     public TimeSpan RetentionSweepEvery { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How long the deliveries of a group's code changes wait to be journaled with its next event before they are
+    /// journaled alone (default 5 s). Until then a crash republishes those changes, which consumers drop as repeats.
+    /// </summary>
+    public TimeSpan DeliveriesJournaledWithin { get; init; } = TimeSpan.FromSeconds(5);
 }

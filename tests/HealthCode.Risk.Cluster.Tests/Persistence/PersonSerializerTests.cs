@@ -44,6 +44,21 @@ public sealed class PersonSerializerTests : IDisposable
     }
 
     [Fact]
+    public void GroupChanged_WithDeliveries_KeepsThemAndWritesNoneWhenThereAreNone()
+    {
+        var changed = Changed() with { Published = [new PublishedUpTo(Given.OtherKey, 3)] };
+
+        var back = Assert.IsType<GroupChanged>(RoundTrip(changed));
+        var without = Encoding.UTF8.GetString(Serializer().ToBinary(Changed()));
+        var old = Assert.IsType<GroupChanged>(
+            Serializer().FromBinary(Encoding.UTF8.GetBytes(without), Serializer().Manifest(changed)));
+
+        Assert.Equivalent(changed, back, strict: true);
+        Assert.DoesNotContain("Published", without, StringComparison.Ordinal);
+        Assert.Null(old.Published);
+    }
+
+    [Fact]
     public void GroupSnapshot_RoundTrip_KeepsEveryPersonsState()
     {
         var change = Changed().Changes[0].Changed;

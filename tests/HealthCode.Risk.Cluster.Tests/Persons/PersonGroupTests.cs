@@ -64,7 +64,44 @@ public sealed class PersonGroupTests : TestKit
 
         Assert.Equal(0, ExpectMsg<UpdatePersonsAck>().CodeChanges);
         _publisher.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+        // The update and, journaled alone since no later event took it along, the delivery.
+        AwaitAssert(() => Assert.Equal(2, TempDatabase.Events(_path, PersistenceId)), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public void Update_AfterEarlierDeliveries_JournalsThemInItsOwnEvent()
+    {
+        var person = Spawn(deliveriesWithin: TimeSpan.FromHours(1));
+        person.Tell(Of(Given.Flags(Given.Companion(1))));
+        Deliver(_publisher.ExpectMsg<PublishCodeChange>());
+        ExpectMsg<UpdatePersonsAck>();
+        person.Tell(Of(Other(Given.CompanionOf(Given.OtherKey, 5))));
+        Deliver(_publisher.ExpectMsg<PublishCodeChange>());
+        ExpectMsg<UpdatePersonsAck>();
+        Stop(person);
+
+        Spawn(deliveriesWithin: TimeSpan.FromHours(1));
+
+        // The first change's delivery went with the second update, so only the second change is republished.
+        var republished = _publisher.ExpectMsg<PublishCodeChange>();
+        _publisher.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+        Assert.Equal(Given.OtherKey, republished.PersonKey);
         Assert.Equal(2, TempDatabase.Events(_path, PersistenceId));
+    }
+
+    [Fact]
+    public void Delivery_NoLaterEvent_IsJournaledAloneWithinTheWait()
+    {
+        var person = Spawn(deliveriesWithin: TimeSpan.FromMilliseconds(100));
+        person.Tell(Of(Given.Flags(Given.Companion(1))));
+        Deliver(_publisher.ExpectMsg<PublishCodeChange>());
+        ExpectMsg<UpdatePersonsAck>();
+        AwaitAssert(() => Assert.Equal(2, TempDatabase.Events(_path, PersistenceId)), TimeSpan.FromSeconds(10));
+        Stop(person);
+
+        Spawn();
+
+        _publisher.ExpectNoMsg(TimeSpan.FromMilliseconds(500));
     }
 
     [Fact]
@@ -174,7 +211,11 @@ public sealed class PersonGroupTests : TestKit
     public void Idle_NothingScheduled_AsksItsShardToStopIt()
     {
         var person = ChildActorOf(PersonGroup.Props("0",
-            new PersonSettings(RuleSettings.Default, Clock, _publisher.Ref) { IdleAfter = Idle }));
+            new PersonSettings(RuleSettings.Default, Clock, _publisher.Ref)
+            {
+                IdleAfter = Idle,
+                DeliveriesJournaledWithin = TimeSpan.FromMilliseconds(100),
+            }));
 
         person.Tell(Of(Given.Declared("d1", Given.T0)));
         ExpectMsg<UpdatePersonsAck>();
@@ -187,7 +228,11 @@ public sealed class PersonGroupTests : TestKit
     {
         var clock = EngineClock.Live(new AdjustableTime(Given.T0.AddDays(2)));
         var person = ChildActorOf(PersonGroup.Props("0",
-            new PersonSettings(RuleSettings.Default, clock, _publisher.Ref) { IdleAfter = Idle }));
+            new PersonSettings(RuleSettings.Default, clock, _publisher.Ref)
+            {
+                IdleAfter = Idle,
+                DeliveriesJournaledWithin = TimeSpan.FromMilliseconds(100),
+            }));
 
         person.Tell(Of(Given.Flags(Given.Companion(1))));
         Deliver(_publisher.ExpectMsg<PublishCodeChange>());
@@ -317,6 +362,7 @@ public sealed class PersonGroupTests : TestKit
         {
             Retention = TimeSpan.FromDays(30),
             RetentionSweepEvery = TimeSpan.FromMilliseconds(100),
+            DeliveriesJournaledWithin = TimeSpan.FromMilliseconds(100),
         };
         var group = Sys.ActorOf(PersonGroup.Props("0", settings));
         var declared = Given.Declared("d1", end.AddHours(-12)).Declarations;
@@ -360,8 +406,12 @@ public sealed class PersonGroupTests : TestKit
         TempDatabase.Delete(_path);
     }
 
-    private IActorRef Spawn(int snapshotEvery = 100) => Sys.ActorOf(PersonGroup.Props("0",
-        new PersonSettings(RuleSettings.Default, Clock, _publisher.Ref, snapshotEvery)));
+    private IActorRef Spawn(int snapshotEvery = 100, TimeSpan? deliveriesWithin = null) =>
+        Sys.ActorOf(PersonGroup.Props("0", new PersonSettings(RuleSettings.Default, Clock, _publisher.Ref,
+            snapshotEvery)
+        {
+            DeliveriesJournaledWithin = deliveriesWithin ?? TimeSpan.FromMilliseconds(200),
+        }));
 
     private static UpdatePersons Of(params UpdatePerson[] updates) => new(0, updates);
 

@@ -21,7 +21,10 @@ public sealed class PersonOnPostgresTests : TestKit
     public void PersonGroup_OnPostgres_JournalsItsChangeAndRecoversIt()
     {
         var publisher = CreateTestProbe();
-        var settings = new PersonSettings(RuleSettings.Default, EngineClock.Fixed(Given.T0.AddDays(2)), publisher.Ref);
+        var settings = new PersonSettings(RuleSettings.Default, EngineClock.Fixed(Given.T0.AddDays(2)), publisher.Ref)
+        {
+            DeliveriesJournaledWithin = TimeSpan.FromMilliseconds(100),
+        };
         // A group of its own, so a database that outlives the run does not feed it earlier runs' events.
         var groupId = Random.Shared.Next(1_000_000, int.MaxValue).ToString(CultureInfo.InvariantCulture);
         var group = Sys.ActorOf(PersonGroup.Props(groupId, settings));
@@ -32,6 +35,12 @@ public sealed class PersonOnPostgresTests : TestKit
         var published = publisher.ExpectMsg<PublishCodeChange>();
         publisher.Reply(new CodeChangeDelivered(Given.PersonKey, published.Change.Sequence));
         ExpectMsg<UpdatePersonsAck>();
+        // The delivery is journaled on its own shortly after, since no later event takes it along.
+        AwaitAssert(() =>
+        {
+            group.Tell(new GetState(Given.PersonKey));
+            Assert.Empty(ExpectMsg<StateAck>().State.Unpublished);
+        });
         Watch(group);
         group.Tell(PoisonPill.Instance);
         ExpectTerminated(group);
