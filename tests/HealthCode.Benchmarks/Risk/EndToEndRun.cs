@@ -26,7 +26,10 @@ internal static class EndToEndRun
     /// <summary>Loads the history, starts a node on it and times <see cref="HarnessOptions.Cases"/> cases.</summary>
     public static async Task RunAsync(HarnessOptions options)
     {
-        Console.WriteLine($"risk-e2e: {options}");
+        // The node runs Server GC (the Web SDK's default for healthcode); this harness is a console app, so a run
+        // that should match the node sets DOTNET_gcServer=1.
+        var gc = System.Runtime.GCSettings.IsServerGC ? "server" : "workstation";
+        Console.WriteLine($"risk-e2e: {options}; {gc} GC");
         var city = new SyntheticCity(options.People, options.Days, options.Interval);
         // The warm-up cases come after the measured ones in the list, so the measured cases stay the same people
         // with or without a warm-up.
