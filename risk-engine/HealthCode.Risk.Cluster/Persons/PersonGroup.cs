@@ -533,7 +533,9 @@ public sealed class PersonGroup : ReceivePersistentActor, IWithTimers
 
     private void SnapshotIfDue()
     {
-        if (LastSequenceNr % _settings.SnapshotEvery == 0)
+        // Offset by the group's number: a new case gives every group an event, so at the same count all of them
+        // would save a snapshot (each of all its persons) in the same case.
+        if ((LastSequenceNr + _group) % _settings.SnapshotEvery == 0)
         {
             SaveSnapshot(Snapshot());
         }

@@ -208,6 +208,25 @@ public sealed class PersonGroupTests : TestKit
     }
 
     [Fact]
+    public void Snapshot_GroupsWithTheSameEvents_SaveAtDifferentCounts()
+    {
+        var zero = Spawn(snapshotEvery: 3);
+        var one = Sys.ActorOf(PersonGroup.Props("1", new PersonSettings(RuleSettings.Default, Clock, _publisher.Ref,
+            snapshotEvery: 3)));
+
+        foreach (var group in new[] { zero, one })
+        {
+            group.Tell(Of(Given.Declared("d1", Given.T0)));
+            ExpectMsg<UpdatePersonsAck>();
+            group.Tell(Of(Given.Declared("d2", Given.T0.AddHours(1))));
+            ExpectMsg<UpdatePersonsAck>();
+        }
+
+        AwaitAssert(() => Assert.Equal(1, TempDatabase.Snapshots(_path, PersonGroup.PersistenceIdOf("1"))));
+        Assert.Equal(0, TempDatabase.Snapshots(_path, PersistenceId));
+    }
+
+    [Fact]
     public void Idle_NothingScheduled_AsksItsShardToStopIt()
     {
         var person = ChildActorOf(PersonGroup.Props("0",
