@@ -33,6 +33,9 @@ public sealed class DetectionEngine : IContactEngine
     /// <summary>Marked people from which a step computes their flags in parallel.</summary>
     private const int ParallelFrom = 256;
 
+    /// <summary>Changed case presences in a step from which their searches run on all cores.</summary>
+    private const int ParallelSearchFrom = 16;
+
     private readonly RuleSettings _settings;
     private readonly Grid _grid;
     private readonly long _gapMs;
@@ -606,6 +609,7 @@ public sealed class DetectionEngine : IContactEngine
         }
 
         var kept = new HashSet<CasePresence>(entries);
+        var changed = new List<CasePresence>();
         foreach (var entry in old.Where(e => !kept.Remove(e)))
         {
             var inCell = _casesByCell[entry.Presence.Cell];
@@ -615,15 +619,17 @@ public sealed class DetectionEngine : IContactEngine
                 _casesByCell.Remove(entry.Presence.Cell);
             }
 
-            MarkCandidates(entry);
+            changed.Add(entry);
         }
 
         // What is left in the set was not there before.
         foreach (var entry in entries.Where(kept.Contains))
         {
             ListOf(_casesByCell, entry.Presence.Cell).Add(entry);
-            MarkCandidates(entry);
+            changed.Add(entry);
         }
+
+        MarkCandidates(changed);
 
         _casePresences[caseKey] = entries;
         MarkFellowPassengers(caseKey, exposures);
@@ -697,19 +703,53 @@ public sealed class DetectionEngine : IContactEngine
     }
 
     /// <summary>
-    /// Marks every person with a ping in the entry's cell on a day that a stay overlapping it must touch: a stay
-    /// that overlaps [from, to] has a ping inside it or, its pings being at most the stay gap apart, in the gap
-    /// before it.
+    /// Marks, towards each entry's case, every person with a ping in the entry's cell on a day that a stay
+    /// overlapping it must touch: a stay that overlaps [from, to] has a ping inside it or, its pings being at most
+    /// the stay gap apart, in the gap before it.
     /// </summary>
-    private void MarkCandidates(CasePresence entry)
+    /// <remarks>
+    /// Only reads the indexes, so a new case's presences (a few hundred over two weeks) are searched on all cores,
+    /// and the persons found are marked afterwards in the presences' order: the same marks, in the same order, as
+    /// one search after another. It was a third of a new case's step on one thread (a profile of risk-e2e).
+    /// </remarks>
+    private void MarkCandidates(List<CasePresence> entries)
     {
+        var found = new List<string>[entries.Count];
+        var firstSearch = _searches + 1;
+        _searches += entries.Count;
+        if (entries.Count < ParallelSearchFrom)
+        {
+            for (var i = 0; i < entries.Count; i++)
+            {
+                found[i] = CandidatesOf(entries[i], firstSearch + i);
+            }
+        }
+        else
+        {
+            Parallel.For(0, entries.Count, i => found[i] = CandidatesOf(entries[i], firstSearch + i));
+        }
+
+        for (var i = 0; i < entries.Count; i++)
+        {
+            foreach (var person in found[i])
+            {
+                MarkPair(person, entries[i].CaseKey);
+            }
+        }
+    }
+
+    /// <summary>The persons other than the case with a ping in the entry's cell and span, in index order.</summary>
+    private List<string> CandidatesOf(CasePresence entry, long search)
+    {
+        var found = new List<string>();
         var firstDay = CellDay.DayOf(entry.StartMs - _gapMs);
         var lastDay = CellDay.DayOf(entry.EndMs);
 
         // A SIM that keeps crossing a cell's edge is in its cell-day list once per run of pings, and the answer is
         // the same each time: at 100,000 people × 14 days the lists held at least 75 million entries (a gcdump),
-        // many times the SIMs' distinct cell-days, and the search was the largest part of a new case's step.
-        var search = ++_searches;
+        // many times the SIMs' distinct cell-days, and the search was the largest part of a new case's step. Each
+        // search has its own number; searches running side by side may overwrite each other's, which costs only
+        // a repeated look at a track, since marking a person twice changes nothing.
         for (var day = firstDay; day <= lastDay; day++)
         {
             if (!_cellDays.TryGetValue(new CellDay(entry.Presence.Cell, day), out var tracks))
@@ -728,10 +768,12 @@ public sealed class DetectionEngine : IContactEngine
                 if (track.PersonKey is { } person && person != entry.CaseKey
                     && track.HasPingIn(entry.Presence.Cell, entry.StartMs - _gapMs, entry.EndMs))
                 {
-                    MarkPair(person, entry.CaseKey);
+                    found.Add(person);
                 }
             }
         }
+
+        return found;
     }
 
     /// <summary>
