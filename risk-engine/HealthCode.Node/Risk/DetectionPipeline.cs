@@ -33,11 +33,12 @@ namespace HealthCode.Node.Risk;
 /// partition that lost its state (its node went away) fails the run, so the singleton starts a new one.
 /// </para>
 /// <para>
-/// On the development machine's two cores, at 100,000 people × 14 days, a new case took p50 0.53-0.56 s and p99
-/// (the slowest of twenty) 0.75-0.82 s in two runs after a warm-up (risk-e2e, docs/PERFORMANCE.md): the one-second
-/// target with about a fifth to spare. The engine's step building the case's 40,000 flags is 0.22 s of it; the rest
-/// is the person groups evaluating and journaling (31 MB, a transaction per group) and publishing its 2,000 code
-/// changes. All of it spreads over more nodes with more partitions and groups, which one machine could not measure.
+/// On the development machine's two cores, at 100,000 people × 14 days, a new case took p50 0.49-0.56 s and p99
+/// (the slowest of twenty) 0.75-0.82 s in the last runs after a warm-up (risk-e2e, docs/PERFORMANCE.md): the
+/// one-second target with about a fifth to spare. The engine's step building the case's 40,000 flags is 0.16 s of
+/// it; the rest is the person groups evaluating and journaling (31 MB, a transaction per group) and publishing its
+/// 2,000 code changes. All of it spreads over more nodes with more partitions and groups, which one machine could
+/// not measure.
 /// </para>
 /// </remarks>
 internal sealed class DetectionPipeline : IAsyncDisposable
