@@ -101,17 +101,15 @@ public sealed class SqliteCheckpointer : IAsyncDisposable
         try
         {
             var (logPages, copiedPages) = Checkpoint("PASSIVE");
-            if (logPages - copiedPages > BehindPages && !_warned)
+            var behind = logPages - copiedPages;
+            if (behind > BehindPages && !_warned)
             {
-                _warned = true;
                 _logger.LogWarning(
                     "The journal's log holds {Pages} pages not yet copied into its file after a checkpoint; " +
-                    "a long read is holding it back", logPages - copiedPages);
+                    "a long read is holding it back", behind);
             }
-            else if (logPages - copiedPages <= BehindPages)
-            {
-                _warned = false;
-            }
+
+            _warned = behind > BehindPages;
         }
         catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
         {
@@ -128,8 +126,11 @@ public sealed class SqliteCheckpointer : IAsyncDisposable
 
         // Only the final checkpoint waits for a writer (TRUNCATE does); PASSIVE never calls the busy handler.
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA busy_timeout = 30000;";
-        command.ExecuteNonQuery();
+        if (mode != "PASSIVE")
+        {
+            command.CommandText = "PRAGMA busy_timeout = 30000;";
+            command.ExecuteNonQuery();
+        }
 
         command.CommandText = $"PRAGMA wal_checkpoint({mode});";
         using var reader = command.ExecuteReader();
@@ -137,6 +138,7 @@ public sealed class SqliteCheckpointer : IAsyncDisposable
         {
             throw new InvalidOperationException("SQLite answered a checkpoint with no row.");
         }
+
         Interlocked.Increment(ref _checkpoints);
 
         // The row: whether a lock kept it from finishing, then the log's pages and how many of them are copied.

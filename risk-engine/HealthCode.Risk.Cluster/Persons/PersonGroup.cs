@@ -345,32 +345,32 @@ public sealed class PersonGroup : ReceivePersistentActor, IWithTimers
 
     private void OnStop()
     {
-        if (TakeDeliveries() is not { } deliveries)
+        if (!JournalDeliveriesThen(() => Context.Stop(Self)))
         {
             Context.Stop(Self);
-            return;
         }
-
-        Persist(new GroupPublished(deliveries), e =>
-        {
-            Apply(e);
-            Context.Stop(Self);
-        });
     }
 
     /// <summary>Journals the deliveries that no event took along in time.</summary>
-    private void OnJournalDeliveries()
+    private void OnJournalDeliveries() => JournalDeliveriesThen(SnapshotIfDue);
+
+    /// <summary>
+    /// Journals the deliveries not yet journaled as an event of their own and runs <paramref name="then"/> once it is
+    /// written; false (and nothing run) when there were none.
+    /// </summary>
+    private bool JournalDeliveriesThen(Action then)
     {
         if (TakeDeliveries() is not { } deliveries)
         {
-            return;
+            return false;
         }
 
         Persist(new GroupPublished(deliveries), e =>
         {
             Apply(e);
-            SnapshotIfDue();
+            then();
         });
+        return true;
     }
 
     /// <summary>The deliveries not yet journaled, handed to the event that journals them; null when none.</summary>
